@@ -10,6 +10,7 @@ import type { Zone } from '../core/time';
 import type { TraceBus } from '../core/trace';
 import type { MailStore } from '../mail/mailStore';
 import type { Accounts } from './accounts';
+import type { VirtualFs } from './fs';
 
 export interface HostContext {
   /** The fully qualified host name. */
@@ -25,6 +26,8 @@ export interface HostContext {
   readonly store: MailStore;
   readonly network: Network;
   readonly accounts: Accounts;
+  /** Configuration files and the tables built from them. */
+  readonly fs: VirtualFs;
   /** Epoch ms of virtual time 0, and the hosts' time zone. */
   readonly startEpoch: number;
   readonly zone: Zone;

@@ -1,0 +1,88 @@
+/**
+ * A recorded conformance case (../shared/conformance/FORMAT.md) as a scenario: the recorded host
+ * becomes a host running what the case needs, its DNS server and peers become hosts of their
+ * own, and the client gets a workstation at its address.
+ */
+import type { HostSpec, Scenario, SinkSpec } from '../sim/scenario/schema';
+
+export interface CaseHost {
+  hostname: string;
+  addresses: string[];
+  main_cf?: Record<string, string>;
+  aliases?: string;
+  accounts?: string[];
+  system_accounts?: string[];
+  sasl?: { user: string; password: string }[];
+  mailboxes?: Record<string, string[]>;
+  zones?: { origin: string; ttl?: number; records: { name: string; type: string; value: string; ttl?: number }[] }[];
+  resolv_conf?: string;
+  dns_servers?: { address: string; port?: number; recursion?: boolean }[];
+  dovecot_conf?: string;
+  cyrus_sasl_conf?: string;
+  uidvalidity?: number;
+  peers?: { name: string; address: string; port?: number; software?: string; about?: string }[];
+  effective?: Record<string, string>;
+}
+
+export interface ConformanceCase {
+  id: string;
+  protocol: 'smtp' | 'pop3' | 'imap' | 'dns';
+  about?: string;
+  host: CaseHost;
+  client: { address: string };
+  dialogue?: ({ c: string } | { s: string[] | null })[];
+  command?: string;
+  maillog?: string[];
+  mailbox_after?: Record<string, string[]>;
+  output?: string[];
+  exit_status?: number;
+}
+
+export const SERVER_PORTS: Record<string, number> = { smtp: 25, pop3: 110, imap: 143 };
+
+export function caseToScenario(c: ConformanceCase): Scenario {
+  const h = c.host;
+  const serverAddresses = new Set(h.addresses);
+  const server: HostSpec = {
+    name: h.hostname,
+    addresses: h.addresses,
+    kind: 'server',
+    accounts: h.accounts,
+    system_accounts: h.system_accounts,
+    resolv_conf: h.resolv_conf,
+    sasl: h.sasl,
+    cyrus_sasl_conf: h.cyrus_sasl_conf,
+    mailboxes: h.mailboxes,
+    uidvalidity: h.uidvalidity,
+  };
+  if (c.protocol === 'smtp' || h.main_cf) server.postfix = { main_cf: h.main_cf ?? {}, aliases: h.aliases };
+  if (c.protocol === 'pop3' || c.protocol === 'imap' || h.dovecot_conf) server.dovecot = { conf: h.dovecot_conf };
+  // The recorded name server runs on the recorded host itself when it listens on one of its addresses.
+  const dnsHere = (h.dns_servers ?? []).find((s) => serverAddresses.has(s.address));
+  if (dnsHere && h.zones) server.dns = { zones: h.zones, recursion: dnsHere.recursion ?? true };
+  const hosts: HostSpec[] = [server];
+  for (const peer of peerHosts(h.peers ?? [], serverAddresses)) hosts.push(peer);
+  if (!serverAddresses.has(c.client.address)) {
+    hosts.push({ name: `client-${c.client.address}`, addresses: [c.client.address], kind: 'workstation' });
+  }
+  return { version: 1, title: c.id, hosts };
+}
+
+/** One host per peer address; the sinks on it listen on the recorded ports. */
+function peerHosts(peers: NonNullable<CaseHost['peers']>, taken: Set<string>): HostSpec[] {
+  const byAddress = new Map<string, { names: string[]; sinks: SinkSpec[] }>();
+  for (const p of peers) {
+    if (taken.has(p.address)) continue;
+    const entry = byAddress.get(p.address) ?? { names: [], sinks: [] };
+    entry.names.push(p.name.split(/\s*\/\s*/)[0]);
+    const listens = !/nothing listens|refused/i.test(p.about ?? '') && p.software !== undefined;
+    if (listens) entry.sinks.push({ port: p.port ?? 25 });
+    byAddress.set(p.address, entry);
+  }
+  return [...byAddress.entries()].map(([address, e]) => ({
+    name: e.names[0],
+    addresses: [address],
+    kind: 'server' as const,
+    ...(e.sinks.length > 0 ? { sinks: e.sinks } : {}),
+  }));
+}

@@ -1,0 +1,88 @@
+/**
+ * check_*_access: which keys an access table is asked for (an address, its domain and parent
+ * domains, "user@"; a client's name, its parents, its address and shorter address prefixes),
+ * and what a table's answer means (OK, REJECT text, 4xx/5xx text, DUNNO, a restriction name).
+ */
+import { parseIp } from '../core/ip';
+import { splitAddress } from './address';
+import type { PostfixConfig } from './config';
+import { openTable } from './maps/lookupTable';
+import type { CheckEnv, CheckState, Verdict } from './restrictions';
+
+export type AccessFound =
+  | { status: 'found'; key: string; value: string }
+  | { status: 'notfound' }
+  | { status: 'error' };
+
+export function accessLookup(restriction: string, tableSpec: string, state: CheckState, env: CheckEnv): AccessFound {
+  const table = openTable(tableSpec, env.tables);
+  const parents = env.config.list('parent_domain_matches_subdomains').includes('smtpd_access_maps');
+  let keys: string[];
+  if (restriction === 'check_client_access') keys = clientKeys(state.client.name, state.client.address, parents);
+  else if (restriction === 'check_helo_access') keys = domainKeys(state.helo ?? '', parents);
+  else keys = addressKeys((restriction === 'check_sender_access' ? state.sender : state.recipient) ?? '', parents);
+  for (const key of keys) {
+    const r = table.lookup(key);
+    if (r.status === 'error') return { status: 'error' };
+    if (r.status === 'found') return { status: 'found', key, value: r.value };
+  }
+  return { status: 'notfound' };
+}
+
+function domainKeys(domain: string, parents: boolean): string[] {
+  const d = domain.toLowerCase();
+  const out = [d];
+  const labels = d.split('.');
+  for (let i = 1; i < labels.length; i++) out.push(parents ? labels.slice(i).join('.') : `.${labels.slice(i).join('.')}`);
+  return out;
+}
+
+function addressKeys(address: string, parents: boolean): string[] {
+  if (address === '') return [''];
+  const a = address.toLowerCase();
+  const { local, domain } = splitAddress(a);
+  if (!domain) return [a];
+  return [a, ...domainKeys(domain, parents), `${local}@`];
+}
+
+function clientKeys(name: string, address: string, parents: boolean): string[] {
+  const out = name && name !== 'unknown' ? domainKeys(name, parents) : [];
+  out.push(address);
+  const ip = parseIp(address);
+  if (ip?.family === 4) {
+    const parts = address.split('.');
+    for (let n = 3; n >= 1; n--) out.push(parts.slice(0, n).join('.'));
+  }
+  return out;
+}
+
+export type AccessAction =
+  | { kind: 'verdict'; verdict: Verdict; reply?: string }
+  | { kind: 'restriction'; name: string };
+
+/** What an access table's value tells smtpd to do. */
+export function accessAction(value: string, config: PostfixConfig, subject: string, what: string): AccessAction & { verdict: Verdict; reply?: string } {
+  const m = /^(\S+)\s*(.*)$/.exec(value.trim()) ?? ['', '', ''];
+  const word = m[1];
+  const text = m[2];
+  const upper = word.toUpperCase();
+  const withText = (code: number, dsnDefault: string, t: string) => {
+    const dsn = /^\d\.\d{1,3}\.\d{1,3}\b/.exec(t);
+    const body = dsn ? t.slice(dsn[0].length).trim() : t;
+    return `${code} ${dsn ? dsn[0] : dsnDefault} <${subject}>: ${what}: ${body || 'Access denied'}`;
+  };
+  if (upper === 'OK' || /^\d+$/.test(word)) return { kind: 'verdict', verdict: 'permit' };
+  if (upper === 'DUNNO') return { kind: 'verdict', verdict: 'dunno' };
+  if (upper === 'REJECT') return { kind: 'verdict', verdict: 'reject', reply: withText(config.int('access_map_reject_code'), '5.7.1', text) };
+  if (upper === 'DEFER' || upper === 'DEFER_IF_PERMIT' || upper === 'DEFER_IF_REJECT') {
+    return { kind: 'verdict', verdict: 'defer', reply: withText(config.int('access_map_defer_code'), '4.7.1', text) };
+  }
+  const code = /^([45])\d\d$/.exec(word);
+  if (code) {
+    const n = Number(word);
+    return { kind: 'verdict', verdict: n >= 500 ? 'reject' : 'defer', reply: withText(n, `${code[1]}.7.1`, text) };
+  }
+  if (/^(permit|reject|defer|check|warn)_/.test(word)) return { kind: 'restriction', name: word, verdict: 'dunno' };
+  // HOLD, DISCARD, FILTER, PREPEND, REDIRECT, WARN, INFO: accepted here, acted on later.
+  return { kind: 'verdict', verdict: 'dunno' };
+}

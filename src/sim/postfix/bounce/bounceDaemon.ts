@@ -1,0 +1,80 @@
+/**
+ * The bounce daemon: when qmgr is done with a message that has failed recipients, it writes a
+ * non-delivery notification to the sender through cleanup and logs
+ * "QUEUEID: sender non-delivery notification: NEWID".
+ */
+import { compactUtc } from '../../core/time';
+import type { HostContext } from '../../host/hostContext';
+import type { Cleanup } from '../cleanup';
+import type { PostfixConfig } from '../config';
+import type { Master } from '../master';
+import type { BounceService } from '../queue/qmgr';
+import type { QueueFile } from '../queue/queueStore';
+import { TIMING } from '../timing';
+import { dsnMessage, type DsnRecipient } from './dsnMessage';
+
+/** Extra detail a delivery agent keeps about a failure reported by a remote server. */
+export interface RemoteFailure {
+  remoteMta: string;
+  diagnostic: string;
+}
+
+export class BounceDaemon implements BounceService {
+  /** Remote failures by queue id and recipient, noted by the smtp client. */
+  readonly remote = new Map<string, RemoteFailure>();
+
+  constructor(
+    private readonly host: HostContext,
+    private readonly config: PostfixConfig,
+    private readonly cleanup: Cleanup,
+    private readonly master: Master,
+  ) {}
+
+  bounce(file: QueueFile, expired: boolean, done: () => void): void {
+    const pid = this.master.acquire('bounce');
+    this.host.scheduler.after(TIMING.bounceMs, () => {
+      const recipients: DsnRecipient[] = file.recipients
+        .filter((r) => r.status === 'bounced')
+        .map((r) => {
+          const remote = this.remote.get(`${file.id}\0${r.address}`);
+          return {
+            address: r.address,
+            original: r.original,
+            // A message that expired in the queue fails for good: its 4.x.x status becomes 5.x.x.
+            status: expired && r.dsn?.startsWith('4') ? `5${r.dsn.slice(1)}` : r.dsn ?? '5.0.0',
+            reason: r.reason ?? 'unknown error',
+            action: 'failed' as const,
+            ...(remote ? { remoteMta: remote.remoteMta, diagnostic: remote.diagnostic } : {}),
+          };
+        });
+      const handle = this.cleanup.open();
+      const myhostname = this.config.get('myhostname');
+      const now = this.host.epochNow();
+      const text = dsnMessage({
+        queueId: file.id,
+        newQueueId: handle.queueId,
+        messageId: `<${compactUtc(now)}.${handle.queueId}@${myhostname}>`,
+        myhostname,
+        sender: file.sender,
+        arrivalEpoch: this.host.startEpoch + file.arrival,
+        nowEpoch: now,
+        zone: this.host.zone,
+        recipients,
+        original: file.text,
+        headersOnly: file.ret === 'HDRS',
+      });
+      const notice = this.cleanup.finish(handle, {
+        sender: '',
+        recipients: [{ address: file.sender, original: file.sender }],
+        text,
+        rewriteLocal: false,
+        origin: 'bounce',
+        parent: file.id,
+      });
+      this.host.log.write('postfix/bounce', pid, `${file.id}: sender non-delivery notification: ${notice.id}`, file.id);
+      this.host.trace.emit({ kind: 'bounce', host: this.host.name, queueId: file.id, bounceId: notice.id, to: file.sender });
+      this.master.release('bounce', pid);
+      this.host.scheduler.after(TIMING.agentReportMs * 3, done);
+    });
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * One host's Postfix: the configuration, the lookup tables, the queues and the daemons wired
+ * together — smtpd on port 25, cleanup, qmgr, local, smtp, bounce — plus the start-up checks
+ * that make a bad main.cf fail the way the real one fails.
+ */
+import type { Listener } from '../core/network';
+import type { HostContext } from '../host/hostContext';
+import type { NameService } from '../host/nameService';
+import type { SaslServer } from '../sasl/types';
+import { BounceDaemon } from './bounce/bounceDaemon';
+import { buildFromCcargs, type PostfixBuild } from './build';
+import { Cleanup, type CleanupInput } from './cleanup';
+import { ConfigError, PostfixConfig } from './config';
+import { hostInterfaces, listenAddresses, parseInetProtocols } from './interfaces';
+import { LocalAgent } from './local/localAgent';
+import { parseAliases } from './maps/aliasesFile';
+import type { TableContext } from './maps/lookupTable';
+import { parseTableSource } from './maps/tableSource';
+import { Master } from './master';
+import { Mynetworks } from './mynetworks';
+import { QueueManager, type DeliveryAgent } from './queue/qmgr';
+import { QueueStore } from './queue/queueStore';
+import { relayGuardProblem } from './restrictions';
+import { SmtpdListener } from './smtpd/listener';
+import { TrivialRewrite } from './trivialRewrite';
+
+export interface PostfixSetup {
+  mainCf: string;
+  /** master.cf service names, for per-transport parameters. */
+  services?: string[];
+  ccargs?: string;
+  names: NameService;
+  /** Builds the SASL server smtpd uses, when SASL is on. */
+  sasl?: (postfix: PostfixInstance) => SaslServer | undefined;
+  /** DNS check for reject_unknown_*_domain: does the domain have MX or address records? */
+  domainExists?: (domain: string) => 'yes' | 'no' | 'nxdomain' | 'tempfail';
+  /** Delivery agents other than local (smtp, relay, virtual), added by their modules. */
+  agents?: (postfix: PostfixInstance) => Record<string, DeliveryAgent>;
+  /** Extra SQL-backed tables (mysql:...). */
+  sqlTable?: TableContext['sqlTable'];
+}
+
+export class PostfixInstance {
+  readonly build: PostfixBuild;
+  config: PostfixConfig;
+  readonly master: Master;
+  readonly queue: QueueStore;
+  tables!: TableContext;
+  rewrite!: TrivialRewrite;
+  mynetworks!: Mynetworks;
+  cleanup!: Cleanup;
+  qmgr?: QueueManager;
+  local?: LocalAgent;
+  bounceDaemon!: BounceDaemon;
+  sasl?: SaslServer;
+  /** Why the mail system is not running, as its fatal log line says. */
+  fatal?: string;
+  /** A daemon-level fatal error (smtpd dies at start-up with it). */
+  smtpdFatal?: string;
+  running = false;
+  private agents: Record<string, DeliveryAgent> = {};
+  private warned = new Set<string>();
+
+  constructor(
+    readonly host: HostContext,
+    private readonly setupInfo: PostfixSetup,
+  ) {
+    this.build = buildFromCcargs(setupInfo.ccargs);
+    this.config = this.makeConfig(setupInfo.mainCf);
+    this.master = new Master(() => host.newPid(), () => host.scheduler.now);
+    this.queue = new QueueStore(host.name, host.trace);
+    this.wire();
+  }
+
+  private makeConfig(text: string): PostfixConfig {
+    return new PostfixConfig(text, { hostname: this.host.name, interfaces: hostInterfaces(this.host.interfaces.map((i) => `${i.address}/${i.prefix}`)) }, this.setupInfo.services);
+  }
+
+  /** (Re)builds everything that depends on main.cf. */
+  private wire(): void {
+    const host = this.host;
+    this.tables = {
+      fs: host.fs,
+      accounts: host.accounts,
+      supportedTypes: new Set(this.build.mapTypes),
+      warn: (text) => this.warnOnce(text),
+      sqlTable: this.setupInfo.sqlTable,
+    };
+    this.rewrite = new TrivialRewrite(this.config, this.tables, this.listenAddresses());
+    this.mynetworks = new Mynetworks(this.config, this.tables);
+    this.cleanup = new Cleanup(host, this.config, this.rewrite, this.queue, this.master, () => this.qmgr?.notify());
+    this.bounceDaemon = new BounceDaemon(host, this.config, this.cleanup, this.master);
+    this.sasl = this.saslServer();
+  }
+
+  names(): NameService {
+    return this.setupInfo.names;
+  }
+
+  get domainExists(): PostfixSetup['domainExists'] {
+    return this.setupInfo.domainExists;
+  }
+
+  private warnOnce(text: string): void {
+    if (this.warned.has(text)) return;
+    this.warned.add(text);
+    this.host.log.write('postfix/trivial-rewrite', this.master.singleton('trivial-rewrite'), `warning: ${text}`);
+  }
+
+  private saslServer(): SaslServer | undefined {
+    if (!this.safeBool('smtpd_sasl_auth_enable')) return undefined;
+    if (this.build.saslServerTypes.length === 0) return undefined;
+    return this.setupInfo.sasl?.(this);
+  }
+
+  private safeBool(name: string): boolean {
+    try {
+      return this.config.bool(name);
+    } catch {
+      return false;
+    }
+  }
+
+  /** The addresses smtpd listens on (inet_interfaces), or [] when that setting is broken. */
+  listenAddresses(): string[] {
+    const protocols = parseInetProtocols(this.config.get('inet_protocols'));
+    if ('fatal' in protocols) return [];
+    const r = listenAddresses(this.config.get('inet_interfaces'), this.host.interfaces, protocols, (n) => this.setupInfo.names.addresses(n));
+    return Array.isArray(r) ? r : [];
+  }
+
+  /** "postfix start": checks main.cf as the postfix command does, then starts the daemons. */
+  start(): boolean {
+    this.fatal = this.startupProblem();
+    if (this.fatal) {
+      this.host.log.write('postfix', this.host.newPid(), `fatal: ${this.fatal}`);
+      this.running = false;
+      return false;
+    }
+    this.smtpdFatal = this.smtpdProblem();
+    this.qmgr = new QueueManager(this.host, this.config, this.queue, this.rewrite, (t) => this.agentFor(t), this.bounceDaemon, this.master.singleton('qmgr'));
+    this.local = new LocalAgent({
+      host: this.host,
+      config: this.config,
+      tables: this.tables,
+      rewrite: this.rewrite,
+      master: this.master,
+      forward: (input) => this.submit(input),
+    });
+    this.agents = this.setupInfo.agents?.(this) ?? {};
+    this.running = true;
+    // Files left in the queue (a restart) are picked up again.
+    if (this.queue.size > 0) {
+      for (const f of this.queue.inQueue('active')) this.queue.move(f, 'incoming');
+      this.qmgr.notify();
+    }
+    return true;
+  }
+
+  stop(): void {
+    this.qmgr?.stop();
+    this.local?.stop();
+    this.qmgr = undefined;
+    this.local = undefined;
+    this.running = false;
+  }
+
+  /** postfix reload / restart with a new main.cf. */
+  reconfigure(mainCf: string): boolean {
+    const wasRunning = this.running;
+    this.stop();
+    this.config = this.makeConfig(mainCf);
+    this.wire();
+    return wasRunning ? this.start() : true;
+  }
+
+  private agentFor(transport: string): DeliveryAgent | undefined {
+    if (transport === 'local') return this.local;
+    return this.agents[transport];
+  }
+
+  /** Problems the postfix command itself refuses to start with. */
+  private startupProblem(): string | undefined {
+    const parseFatal = this.config.fatalProblem;
+    if (parseFatal) return parseFatal.text;
+    const protocols = parseInetProtocols(this.config.get('inet_protocols'));
+    if ('fatal' in protocols) return protocols.fatal;
+    const listen = listenAddresses(this.config.get('inet_interfaces'), this.host.interfaces, protocols, (n) => this.setupInfo.names.addresses(n));
+    if (!Array.isArray(listen)) return listen.fatal;
+    return undefined;
+  }
+
+  /** Problems smtpd dies of when it starts for a client. */
+  private smtpdProblem(): string | undefined {
+    try {
+      for (const name of ['message_size_limit', 'smtpd_recipient_limit', 'smtpd_soft_error_limit', 'smtpd_hard_error_limit', 'unknown_local_recipient_reject_code']) this.config.int(name);
+      for (const name of ['disable_vrfy_command', 'smtpd_helo_required', 'smtpd_delay_reject', 'smtpd_sasl_auth_enable', 'broken_sasl_auth_clients', 'strict_rfc821_envelopes', 'smtputf8_enable', 'append_dot_mydomain', 'append_at_myorigin', 'smtpd_reject_unlisted_recipient', 'smtpd_relay_before_recipient_restrictions']) this.config.bool(name);
+      this.config.seconds('smtpd_timeout');
+      this.config.seconds('smtpd_error_sleep_time');
+    } catch (e) {
+      if (e instanceof ConfigError) return e.postfixText;
+      throw e;
+    }
+    if (this.mynetworks.problems.length > 0) return this.mynetworks.problems[0];
+    return relayGuardProblem(this.config);
+  }
+
+  /** The TCP services this Postfix offers (master.cf's smtp inet service). */
+  listeners(): Listener[] {
+    if (!this.running) return [];
+    return [new SmtpdListener(this, 25, 'smtpd')];
+  }
+
+  /** Queues a message from inside the host (local forward, sendmail); returns its queue id. */
+  submit(input: CleanupInput): string {
+    const handle = this.cleanup.open();
+    return this.cleanup.finish(handle, input).id;
+  }
+
+  /** newaliases: rebuilds /etc/aliases.db from /etc/aliases; returns postalias's warnings. */
+  newaliases(): string[] {
+    const path = this.config.get('alias_database').replace(/^\w+:/, '') || '/etc/aliases';
+    const text = this.host.fs.read(path) ?? '';
+    const parsed = parseAliases(text, path);
+    this.host.fs.setDb(path, parsed.entries);
+    return parsed.warnings;
+  }
+
+  /** postmap FILE: builds FILE.db from FILE; returns postmap's warnings, or an error. */
+  postmap(path: string): { warnings: string[]; error?: string } {
+    const text = this.host.fs.read(path);
+    if (text === undefined) return { warnings: [], error: `open ${path}: No such file or directory` };
+    const parsed = parseTableSource(text, path);
+    this.host.fs.setDb(path, parsed.entries);
+    return { warnings: parsed.warnings };
+  }
+}

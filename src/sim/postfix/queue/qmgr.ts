@@ -1,0 +1,280 @@
+/**
+ * The queue manager: moves files from incoming (and due ones from deferred) into active, asks
+ * trivial-rewrite where each recipient goes, hands recipients to the delivery agents in sorted
+ * order, and when a file is done removes it, defers it with backoff, or has the bounce daemon
+ * return it to the sender.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { HostContext } from '../../host/hostContext';
+import type { PostfixConfig } from '../config';
+import { TIMING } from '../timing';
+import type { TrivialRewrite } from '../trivialRewrite';
+import { qmgrMachine, type QmgrWork } from './qmgrMachine';
+import type { QueueFile, QueueRecipient, QueueStore } from './queueStore';
+
+export interface DeliveryRequest {
+  file: QueueFile;
+  recipients: QueueRecipient[];
+  transport: string;
+  nexthop: string;
+}
+
+export interface RecipientResult {
+  recipient: QueueRecipient;
+  status: 'sent' | 'bounced' | 'deferred';
+  dsn: string;
+  reason: string;
+}
+
+export interface DeliveryAgent {
+  /** Delivers, logs each recipient's outcome, then calls `done` (in virtual time). */
+  deliver(req: DeliveryRequest, done: (results: RecipientResult[]) => void): void;
+}
+
+export interface BounceService {
+  /** Returns the file's bounced recipients to its sender; calls `done` when the notice is queued. */
+  bounce(file: QueueFile, expired: boolean, done: () => void): void;
+}
+
+interface ActiveEntry {
+  file: QueueFile;
+  pending: number;
+  expired: boolean;
+}
+
+export class QueueManager implements QmgrWork {
+  readonly pid: number;
+  private actor: Actor<typeof qmgrMachine>;
+  private active = new Map<string, ActiveEntry>();
+  private pickupScheduled = false;
+  private scanTimer?: { cancel(): void };
+  private readonly startedAt: number;
+  private waiting: { req: DeliveryRequest; agent: DeliveryAgent }[] = [];
+  private running = new Map<string, number>();
+
+  constructor(
+    private readonly host: HostContext,
+    private readonly config: PostfixConfig,
+    private readonly store: QueueStore,
+    private readonly rewrite: TrivialRewrite,
+    private readonly agents: (transport: string) => DeliveryAgent | undefined,
+    private readonly bounces: BounceService,
+    pid: number,
+  ) {
+    this.pid = pid;
+    this.actor = createActor(qmgrMachine, { input: { work: this } });
+    let last = '';
+    this.actor.subscribe((snap) => {
+      const value = String(snap.value);
+      if (value === last) return;
+      last = value;
+      this.host.trace.emit({ kind: 'daemon', host: this.host.name, daemon: 'qmgr', instance: String(this.pid), state: value });
+    });
+    this.startedAt = host.scheduler.now;
+    this.actor.start();
+  }
+
+  /** cleanup put a file into incoming. */
+  notify(): void {
+    if (this.pickupScheduled) return;
+    this.pickupScheduled = true;
+    this.host.scheduler.after(TIMING.qmgrPickupMs, () => {
+      this.pickupScheduled = false;
+      this.actor.send({ type: 'INCOMING' });
+    });
+  }
+
+  /** postqueue -f / sendmail -q: try every deferred file now. */
+  flush(): void {
+    for (const f of this.store.inQueue('deferred')) f.notBefore = 0;
+    this.actor.send({ type: 'SCAN' });
+  }
+
+  stop(): void {
+    this.scanTimer?.cancel();
+    this.actor.stop();
+  }
+
+  activeCount(): number {
+    return this.active.size;
+  }
+
+  activate(scanDeferred: boolean): void {
+    const now = this.host.scheduler.now;
+    const due = this.store.inQueue('incoming');
+    if (scanDeferred) due.push(...this.store.inQueue('deferred').filter((f) => f.notBefore <= now));
+    due.sort((a, b) => a.arrival - b.arrival);
+    for (const file of due) this.activateFile(file);
+  }
+
+  private activateFile(file: QueueFile): void {
+    const now = this.host.scheduler.now;
+    const todo = file.recipients.filter((r) => r.status === 'todo' || r.status === 'deferred');
+    this.store.move(file, 'active');
+    file.activatedAt = now;
+    const lifetime = this.config.seconds(file.sender === '' ? 'bounce_queue_lifetime' : 'maximal_queue_lifetime', 'd') * 1000;
+    const expired = file.attempts > 0 && now - file.arrival >= lifetime;
+    const entry: ActiveEntry = { file, pending: 0, expired };
+    this.active.set(file.id, entry);
+    if (expired) {
+      this.log(`${file.id}: from=<${file.sender}>, status=expired, returned to sender`, file.id);
+      for (const r of todo) {
+        r.status = 'bounced';
+        r.dsn = r.dsn ?? '4.4.7';
+        r.reason = r.reason ?? 'delivery temporarily suspended';
+      }
+      this.finish(entry);
+      return;
+    }
+    this.log(`${file.id}: from=<${file.sender}>, size=${file.size}, nrcpt=${todo.length} (queue active)`, file.id);
+    for (const r of todo) r.status = 'todo';
+    for (const req of this.route(file, todo)) {
+      const agent = this.agents(req.transport);
+      entry.pending++;
+      if (!agent) {
+        this.host.scheduler.after(TIMING.qmgrDispatchMs, () =>
+          this.actor.send({
+            type: 'DONE',
+            result: { file, results: req.recipients.map((recipient) => ({ recipient, status: 'deferred', dsn: '4.3.0', reason: `mail transport unavailable` })) },
+          }),
+        );
+        continue;
+      }
+      this.waiting.push({ req, agent });
+    }
+    this.dispatch();
+  }
+
+  /** Groups recipients by transport and next hop, sorted the way qmgr sorts them. */
+  private route(file: QueueFile, todo: QueueRecipient[]): DeliveryRequest[] {
+    const groups = new Map<string, DeliveryRequest>();
+    const resolved = todo.map((r) => ({ r, res: this.rewrite.resolve(r.address) }));
+    resolved.sort((a, b) => {
+      const ka = `${a.res.transport}\0${a.res.nexthop}\0${a.r.address.toLowerCase()}`;
+      const kb = `${b.res.transport}\0${b.res.nexthop}\0${b.r.address.toLowerCase()}`;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    for (const { r, res } of resolved) {
+      const perDelivery = this.recipientLimit(res.transport);
+      const key = `${res.transport}\0${res.nexthop}`;
+      let group = groups.get(key);
+      if (!group || group.recipients.length >= perDelivery) {
+        group = { file, recipients: [], transport: res.transport, nexthop: res.nexthop };
+        groups.set(perDelivery === 1 ? `${key}\0${r.address}` : key, group);
+      }
+      group.recipients.push(r);
+    }
+    return [...groups.values()];
+  }
+
+  private recipientLimit(transport: string): number {
+    const specific = `${transport}_destination_recipient_limit`;
+    const value = this.config.explicit.has(specific) ? this.config.get(specific) : transport === 'local' ? '1' : this.config.get('default_destination_recipient_limit');
+    return Math.max(1, Number(value) || 50);
+  }
+
+  private concurrencyLimit(transport: string): number {
+    const specific = `${transport}_destination_concurrency_limit`;
+    const value = this.config.explicit.has(specific) || transport === 'local' ? this.config.get(specific) : this.config.get('default_destination_concurrency_limit');
+    return Math.max(1, Number(value) || 20);
+  }
+
+  /** Starts waiting deliveries while their transport has room. */
+  private dispatch(): void {
+    const still: typeof this.waiting = [];
+    for (const item of this.waiting) {
+      const key = `${item.req.transport}\0${item.req.nexthop}`;
+      const busy = this.running.get(key) ?? 0;
+      if (busy >= this.concurrencyLimit(item.req.transport)) {
+        still.push(item);
+        continue;
+      }
+      this.running.set(key, busy + 1);
+      this.host.scheduler.after(TIMING.qmgrDispatchMs, () => {
+        item.agent.deliver(item.req, (results) => {
+          this.running.set(key, (this.running.get(key) ?? 1) - 1);
+          this.host.scheduler.after(TIMING.agentReportMs, () => this.actor.send({ type: 'DONE', result: { file: item.req.file, results } }));
+        });
+      });
+    }
+    this.waiting = still;
+  }
+
+  collect(result: unknown): void {
+    const { file, results } = result as { file: QueueFile; results: RecipientResult[] };
+    for (const r of results) {
+      r.recipient.status = r.status;
+      r.recipient.dsn = r.dsn;
+      r.recipient.reason = r.reason;
+    }
+    const entry = this.active.get(file.id);
+    this.dispatch();
+    if (!entry) return;
+    entry.pending--;
+    if (entry.pending <= 0) this.finish(entry);
+  }
+
+  /** All recipients of a file have an outcome: bounce, defer or remove it. */
+  private finish(entry: ActiveEntry): void {
+    const { file } = entry;
+    const deferred = file.recipients.filter((r) => r.status === 'deferred');
+    const bounced = file.recipients.some((r) => r.status === 'bounced');
+    const afterBounce = () => {
+      if (deferred.length > 0) {
+        this.deferFile(file, deferred[0].reason ?? '');
+      } else {
+        this.active.delete(file.id);
+        this.log(`${file.id}: removed`, file.id);
+        this.store.remove(file);
+      }
+      this.actor.send({ type: 'SCAN' });
+    };
+    if (bounced && file.sender !== '') {
+      this.bounces.bounce(file, entry.expired, () => {
+        for (const r of file.recipients) if (r.status === 'bounced') r.status = 'sent';
+        afterBounce();
+      });
+      return;
+    }
+    afterBounce();
+  }
+
+  private deferFile(file: QueueFile, reason: string): void {
+    const now = this.host.scheduler.now;
+    file.attempts++;
+    file.lastReason = reason;
+    const min = this.config.seconds('minimal_backoff_time') * 1000;
+    const max = this.config.seconds('maximal_backoff_time') * 1000;
+    const backoff = Math.min(max, Math.max(min, now - file.arrival));
+    file.notBefore = now + backoff;
+    this.active.delete(file.id);
+    this.store.move(file, 'deferred');
+    this.scheduleDeferredScan();
+  }
+
+  /**
+   * qmgr scans the deferred queue every queue_run_delay since it started. The timer runs only
+   * while something waits there, and it does not keep a run "busy": deferred mail is quiet mail.
+   */
+  private scheduleDeferredScan(): void {
+    if (this.scanTimer) return;
+    const delay = this.config.seconds('queue_run_delay') * 1000;
+    const now = this.host.scheduler.now;
+    const periods = Math.floor((now - this.startedAt) / delay) + 1;
+    this.scanTimer = this.host.scheduler.at(
+      this.startedAt + periods * delay,
+      () => {
+        this.scanTimer = undefined;
+        if (this.actor.getSnapshot().status !== 'active') return;
+        if (this.store.inQueue('deferred').length === 0) return;
+        this.actor.send({ type: 'SCAN' });
+        if (this.store.inQueue('deferred').length > 0) this.scheduleDeferredScan();
+      },
+      true,
+    );
+  }
+
+  private log(text: string, queueId?: string): void {
+    this.host.log.write('postfix/qmgr', this.pid, text, queueId);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The Postfix queue directories of one host: every queue file is plain data (never an actor),
+ * in exactly one of maildrop, incoming, active, deferred, hold or corrupt until it is removed.
+ * Every move is a trace event, which is how the UI animates envelopes between queues.
+ */
+import type { QueueName, TraceBus } from '../../core/trace';
+
+export interface QueueRecipient {
+  /** Canonical address, e.g. ansible@mail.example.com. */
+  address: string;
+  /** The address as the client first gave it (orig_rcpt), e.g. ansible. */
+  original: string;
+  /** DSN NOTIFY= from RCPT TO. */
+  notify?: string;
+  /** Done with: sent, bounced, or still to do. */
+  status: 'todo' | 'sent' | 'bounced' | 'deferred';
+  dsn?: string;
+  reason?: string;
+}
+
+export interface ClientTrace {
+  name: string;
+  address: string;
+  helo?: string;
+  protocol: string;
+  saslUser?: string;
+  saslMethod?: string;
+}
+
+export interface QueueFile {
+  id: string;
+  queue: QueueName;
+  sender: string;
+  /** Virtual ms when the message arrived (the queue file was created). */
+  arrival: number;
+  /** Headers and body as cleanup wrote them, LF line ends. */
+  text: string;
+  size: number;
+  recipients: QueueRecipient[];
+  /** Delivery attempts so far. */
+  attempts: number;
+  /** Virtual ms before which a deferred file is not retried. */
+  notBefore: number;
+  /** When qmgr last moved it into active. */
+  activatedAt?: number;
+  /** Why the last attempt was deferred, for mailq. */
+  lastReason?: string;
+  client?: ClientTrace;
+  origin: 'smtp' | 'pickup' | 'bounce' | 'forward';
+  parent?: string;
+  /** ENVID/RET from MAIL FROM, for DSNs. */
+  ret?: 'FULL' | 'HDRS';
+}
+
+export class QueueStore {
+  private files = new Map<string, QueueFile>();
+
+  constructor(
+    private readonly host: string,
+    private readonly trace: TraceBus,
+  ) {}
+
+  add(file: QueueFile): void {
+    this.files.set(file.id, file);
+    this.trace.emit({ kind: 'queue', host: this.host, queueId: file.id, from: null, to: file.queue });
+  }
+
+  move(file: QueueFile, to: QueueName): void {
+    if (file.queue === to) return;
+    const from = file.queue;
+    file.queue = to;
+    this.trace.emit({ kind: 'queue', host: this.host, queueId: file.id, from, to });
+  }
+
+  remove(file: QueueFile): void {
+    if (!this.files.delete(file.id)) return;
+    this.trace.emit({ kind: 'queue', host: this.host, queueId: file.id, from: file.queue, to: null });
+  }
+
+  get(id: string): QueueFile | undefined {
+    return this.files.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.files.has(id);
+  }
+
+  inQueue(queue: QueueName): QueueFile[] {
+    const out: QueueFile[] = [];
+    for (const f of this.files.values()) if (f.queue === queue) out.push(f);
+    return out;
+  }
+
+  all(): QueueFile[] {
+    return [...this.files.values()];
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * reject_unlisted_recipient: smtpd's question "does this address exist here?", answered from
+ * local_recipient_maps for local domains and from the virtual and relay recipient tables for
+ * the others, with Postfix's reply texts.
+ */
+import { splitAddress } from './address';
+import type { PostfixConfig } from './config';
+import { openTables, type LookupTable, type TableContext } from './maps/lookupTable';
+import type { TrivialRewrite } from './trivialRewrite';
+
+export type RecipientStatus = { status: 'known' } | { status: 'unknown'; reply: string } | { status: 'tempfail'; reply: string };
+
+const KNOWN: RecipientStatus = { status: 'known' };
+
+/** Keys Postfix tries for an address: user@domain, then user (for local domains), then @domain. */
+function keysFor(address: string, delimiter: string, localDomain: boolean): string[] {
+  const lower = address.toLowerCase();
+  const { local, domain } = splitAddress(lower);
+  const keys = [lower];
+  const bases = [local];
+  if (delimiter) {
+    const cut = [...delimiter].map((d) => local.indexOf(d)).filter((i) => i > 0);
+    if (cut.length > 0) bases.push(local.slice(0, Math.min(...cut)));
+  }
+  for (const b of bases.slice(1)) keys.push(domain ? `${b}@${domain}` : b);
+  if (localDomain) keys.push(...bases);
+  if (domain) keys.push(`@${domain}`);
+  return keys;
+}
+
+function find(tables: LookupTable[], keys: string[]): 'found' | 'notfound' | 'error' {
+  for (const t of tables) {
+    for (const k of keys) {
+      // unix:passwd.byname knows bare user names only.
+      if (t.spec.includes('passwd.byname') && k.includes('@')) continue;
+      const r = t.lookup(k);
+      if (r.status === 'error') return 'error';
+      if (r.status === 'found') return 'found';
+    }
+  }
+  return 'notfound';
+}
+
+export function recipientStatus(original: string, canonical: string, config: PostfixConfig, rewrite: TrivialRewrite, tables: TableContext): RecipientStatus {
+  const { domain } = splitAddress(canonical);
+  if (domain === undefined) return KNOWN;
+  const cls = rewrite.classify(domain);
+  const temp = { status: 'tempfail' as const, reply: `451 4.3.0 <${original}>: Temporary lookup failure` };
+  if (typeof cls === 'object') return temp;
+  const delimiter = config.get('recipient_delimiter');
+  const check = (mapsParam: string, what: string, codeParam: string, localDomain: boolean): RecipientStatus => {
+    const value = config.get(mapsParam);
+    if (!value.trim()) return KNOWN;
+    const found = find(openTables(value, tables), keysFor(canonical, delimiter, localDomain));
+    if (found === 'error') return temp;
+    if (found === 'found') return KNOWN;
+    const code = config.int(codeParam);
+    return { status: 'unknown', reply: `${code} ${code >= 500 ? '5' : '4'}.1.1 <${original}>: Recipient address rejected: User unknown in ${what}` };
+  };
+  switch (cls) {
+    case 'local':
+      return check('local_recipient_maps', 'local recipient table', 'unknown_local_recipient_reject_code', true);
+    case 'virtual-alias':
+      return check('virtual_alias_maps', 'virtual alias table', 'unknown_virtual_alias_reject_code', false);
+    case 'virtual-mailbox': {
+      const alias = check('virtual_alias_maps', 'virtual mailbox table', 'unknown_virtual_mailbox_reject_code', false);
+      if (alias.status === 'known' && config.get('virtual_alias_maps').trim()) return alias;
+      return check('virtual_mailbox_maps', 'virtual mailbox table', 'unknown_virtual_mailbox_reject_code', false);
+    }
+    case 'relay':
+      return check('relay_recipient_maps', 'relay recipient table', 'unknown_relay_recipient_reject_code', false);
+    default:
+      return KNOWN;
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * smtpd access restrictions: the client, helo, sender, relay and recipient lists, evaluated in
+ * Postfix's order with Postfix's reply texts. Every list evaluation ends in a decision that names
+ * the restriction that made it, which is what the UI shows at the relay gate.
+ */
+import { splitAddress } from './address';
+import type { PostfixConfig } from './config';
+import { accessLookup, accessAction } from './accessMaps';
+import type { Mynetworks } from './mynetworks';
+import type { TableContext } from './maps/lookupTable';
+import type { TrivialRewrite } from './trivialRewrite';
+
+export type Verdict = 'permit' | 'reject' | 'defer' | 'dunno';
+
+export interface CheckState {
+  client: { name: string; address: string; namaddr: string };
+  helo?: string;
+  sender?: string;
+  recipient?: string;
+  saslUser?: string;
+  /** Set once the client used PIPELINING without being allowed to. */
+  improperPipelining?: boolean;
+}
+
+export interface CheckEnv {
+  config: PostfixConfig;
+  rewrite: TrivialRewrite;
+  mynetworks: Mynetworks;
+  tables: TableContext;
+  /** Writes an informational line to the maillog (e.g. the legacy mynetworks notice). */
+  info(text: string): void;
+  /** DNS: does the domain (or host) exist, with MX or A/AAAA records? */
+  domainExists?(domain: string): 'yes' | 'no' | 'nxdomain' | 'tempfail';
+}
+
+export interface Decision {
+  verdict: Verdict;
+  list: string;
+  restriction: string;
+  /** The full reply line for reject and defer. */
+  reply?: string;
+  /** Why, in words the UI can show: "192.168.1.23 is in 192.168.1.0/24". */
+  reason?: string;
+}
+
+export type Stage = 'client' | 'helo' | 'sender' | 'recipient' | 'relay' | 'data' | 'end-of-data' | 'etrn';
+
+const STAGE_LIST: Record<Stage, string> = {
+  client: 'smtpd_client_restrictions',
+  helo: 'smtpd_helo_restrictions',
+  sender: 'smtpd_sender_restrictions',
+  relay: 'smtpd_relay_restrictions',
+  recipient: 'smtpd_recipient_restrictions',
+  data: 'smtpd_data_restrictions',
+  'end-of-data': 'smtpd_end_of_data_restrictions',
+  etrn: 'smtpd_etrn_restrictions',
+};
+
+const PERMIT = (list: string, restriction: string, reason?: string): Decision => ({ verdict: 'permit', list, restriction, reason });
+const DUNNO = (list: string, restriction: string, reason?: string): Decision => ({ verdict: 'dunno', list, restriction, reason });
+
+/** Evaluates one restriction list; the result is the first permit/reject/defer, else dunno. */
+export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): Decision {
+  const list = STAGE_LIST[stage];
+  const items = env.config.list(list);
+  for (let i = 0; i < items.length; i++) {
+    let name = items[i];
+    let warnOnly = false;
+    if (name === 'warn_if_reject' && i + 1 < items.length) {
+      warnOnly = true;
+      name = items[++i];
+    }
+    let arg: string | undefined;
+    if (/^check_\w+_access$/.test(name) || name === 'reject_rbl_client' || name === 'permit_dnswl_client') arg = items[++i];
+    const d = evaluateOne(name, arg, stage, state, env, list);
+    if (d.verdict === 'dunno') continue;
+    if (warnOnly && d.verdict !== 'permit') {
+      env.info(`reject_warning: ${d.reply ?? ''}`);
+      continue;
+    }
+    return d;
+  }
+  return DUNNO(list, '(end of list)');
+}
+
+/** Checks done at RCPT time, in Postfix's order (smtpd_delay_reject moves client/helo/sender here). */
+export function checkRecipient(state: CheckState, env: CheckEnv): Decision[] {
+  const out: Decision[] = [];
+  const stages: Stage[] = [];
+  if (env.config.bool('smtpd_delay_reject')) stages.push('client', 'helo', 'sender');
+  const relayFirst = env.config.bool('smtpd_relay_before_recipient_restrictions');
+  stages.push(...(relayFirst ? (['relay', 'recipient'] as Stage[]) : (['recipient', 'relay'] as Stage[])));
+  for (const stage of stages) {
+    const d = evaluateList(stage, state, env);
+    out.push(d);
+    if (d.verdict === 'reject' || d.verdict === 'defer') break;
+  }
+  return out;
+}
+
+/** Postfix refuses to run an open relay by mistake: one of the two lists must stop relaying. */
+export function relayGuardProblem(config: PostfixConfig): string | undefined {
+  const working = ['reject_unauth_destination', 'defer_unauth_destination', 'reject', 'defer', 'defer_if_permit', 'check_relay_domains'];
+  const lists = [...config.list('smtpd_relay_restrictions'), ...config.list('smtpd_recipient_restrictions')];
+  if (lists.some((r) => working.includes(r))) return undefined;
+  return 'in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains';
+}
+
+function subjectFor(stage: Stage, state: CheckState): { subject: string; what: string } {
+  switch (stage) {
+    case 'client':
+      return { subject: state.client.namaddr, what: 'Client host rejected' };
+    case 'helo':
+      return { subject: state.helo ?? '', what: 'Helo command rejected' };
+    case 'sender':
+      return { subject: state.sender ?? '', what: 'Sender address rejected' };
+    case 'data':
+    case 'end-of-data':
+      return { subject: state.client.namaddr, what: 'Data command rejected' };
+    case 'etrn':
+      return { subject: state.client.namaddr, what: 'ETRN command rejected' };
+    default:
+      return { subject: state.recipient ?? '', what: 'Recipient address rejected' };
+  }
+}
+
+function reply(code: number, dsn: string, subject: string, text: string): string {
+  return `${code} ${dsn} <${subject}>: ${text}`;
+}
+
+function recipientDomain(state: CheckState, env: CheckEnv): string | undefined {
+  if (state.recipient === undefined) return undefined;
+  return splitAddress(env.rewrite.rewrite(state.recipient)).domain;
+}
+
+/** reject_unauth_destination's question: may mail for this recipient be accepted from anyone? */
+export function isAuthDestination(state: CheckState, env: CheckEnv): boolean | 'error' {
+  const domain = recipientDomain(state, env);
+  if (domain === undefined) return true;
+  const cls = env.rewrite.classify(domain);
+  if (typeof cls === 'object') return 'error';
+  return cls !== 'default';
+}
+
+function evaluateOne(name: string, arg: string | undefined, stage: Stage, state: CheckState, env: CheckEnv, list: string): Decision {
+  const { subject, what } = subjectFor(stage, state);
+  const cfg = env.config;
+  const reject = (code: number, dsn: string, text: string, restriction = name): Decision => ({
+    verdict: code >= 500 ? 'reject' : 'defer',
+    list,
+    restriction,
+    reply: reply(code, code >= 500 ? dsn.replace(/^4/, '5') : dsn.replace(/^5/, '4'), subject, text),
+  });
+  switch (name) {
+    case 'permit':
+      return PERMIT(list, name);
+    case 'reject':
+      return reject(cfg.int('reject_code'), '5.7.1', `${what}: Access denied`);
+    case 'defer':
+      return reject(cfg.int('defer_code'), '4.7.1', `${what}: Access denied`);
+    case 'dunno':
+      return DUNNO(list, name);
+    case 'permit_mynetworks': {
+      const m = env.mynetworks.matches(state.client.address, state.client.namaddr);
+      if (!m.match) return DUNNO(list, name, `${state.client.address} is not in mynetworks (${env.mynetworks.value})`);
+      if (m.legacyNotice) env.info(m.legacyNotice);
+      return PERMIT(list, name, `${state.client.address} is in ${m.entry}`);
+    }
+    case 'permit_sasl_authenticated':
+      return state.saslUser !== undefined ? PERMIT(list, name, `authenticated as ${state.saslUser}`) : DUNNO(list, name, 'not authenticated');
+    case 'reject_unauth_destination':
+    case 'defer_unauth_destination': {
+      if (state.recipient === undefined) return DUNNO(list, name);
+      const ok = isAuthDestination(state, env);
+      if (ok === 'error') return reject(451, '4.3.0', 'Temporary lookup failure');
+      if (ok) return DUNNO(list, name, 'the recipient domain is ours or one we relay for');
+      // defer_unauth_destination answers with relay_domains_reject_code turned into a 4xx code.
+      const relayCode = cfg.int('relay_domains_reject_code');
+      const code = name === 'reject_unauth_destination' ? relayCode : 400 + (relayCode % 100);
+      return {
+        verdict: code >= 500 ? 'reject' : 'defer',
+        list,
+        restriction: name,
+        reply: `${code} ${code >= 500 ? '5.7.1' : '4.7.1'} <${state.recipient}>: Relay access denied`,
+        reason: 'the recipient domain is not local and not in relay_domains',
+      };
+    }
+    case 'permit_auth_destination': {
+      const ok = isAuthDestination(state, env);
+      return ok === true ? PERMIT(list, name) : DUNNO(list, name);
+    }
+    case 'reject_non_fqdn_recipient':
+    case 'reject_non_fqdn_sender': {
+      const addr = name.endsWith('recipient') ? state.recipient : state.sender;
+      if (!addr) return DUNNO(list, name);
+      const domain = splitAddress(addr).domain;
+      if (domain && (domain.includes('.') || domain.startsWith('['))) return DUNNO(list, name);
+      const s = name.endsWith('recipient') ? 'Recipient' : 'Sender';
+      return { verdict: 'reject', list, restriction: name, reply: `${cfg.int('non_fqdn_reject_code')} 5.5.2 <${addr}>: ${s} address rejected: need fully-qualified address` };
+    }
+    case 'reject_non_fqdn_helo_hostname':
+    case 'reject_non_fqdn_hostname': {
+      if (!state.helo || state.helo.includes('.') || state.helo.startsWith('[')) return DUNNO(list, name);
+      return { verdict: 'reject', list, restriction: name, reply: `${cfg.int('non_fqdn_reject_code')} 5.5.2 <${state.helo}>: Helo command rejected: need fully-qualified hostname` };
+    }
+    case 'reject_invalid_helo_hostname':
+    case 'reject_invalid_hostname': {
+      if (!state.helo || validHostname(state.helo)) return DUNNO(list, name);
+      return { verdict: 'reject', list, restriction: name, reply: `${cfg.int('invalid_hostname_reject_code')} 5.5.2 <${state.helo}>: Helo command rejected: Invalid name` };
+    }
+    case 'reject_unknown_recipient_domain':
+    case 'reject_unknown_sender_domain':
+      return unknownDomain(name, state, env, list);
+    case 'reject_unknown_client_hostname':
+    case 'reject_unknown_client':
+      if (state.client.name !== 'unknown') return DUNNO(list, name);
+      return {
+        verdict: cfg.int('unknown_client_reject_code') >= 500 ? 'reject' : 'defer',
+        list,
+        restriction: name,
+        reply: `${cfg.int('unknown_client_reject_code')} 4.7.25 Client host rejected: cannot find your hostname, [${state.client.address}]`,
+      };
+    case 'reject_unknown_reverse_client_hostname':
+      if (state.client.name !== 'unknown') return DUNNO(list, name);
+      return {
+        verdict: cfg.int('unknown_client_reject_code') >= 500 ? 'reject' : 'defer',
+        list,
+        restriction: name,
+        reply: `${cfg.int('unknown_client_reject_code')} 4.7.1 Client host rejected: cannot find your reverse hostname, [${state.client.address}]`,
+      };
+    case 'reject_unauth_pipelining':
+      if (!state.improperPipelining) return DUNNO(list, name);
+      return { verdict: 'reject', list, restriction: name, reply: `554 5.5.0 <${subject}>: ${what}: Improper use of SMTP command pipelining` };
+    case 'check_client_access':
+    case 'check_helo_access':
+    case 'check_sender_access':
+    case 'check_recipient_access': {
+      if (!arg) return DUNNO(list, name);
+      const found = accessLookup(name, arg, state, env);
+      if (found.status === 'error') return reject(451, '4.3.0', 'Temporary lookup failure');
+      if (found.status === 'notfound') return DUNNO(list, `${name} ${arg}`);
+      const action = accessAction(found.value, cfg, subject, what);
+      if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
+      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: action.reply, reason: `${found.key} -> ${found.value}` };
+    }
+    case 'permit_inet_interfaces':
+    case 'permit_tls_clientcerts':
+    case 'permit_tls_all_clientcerts':
+    case 'reject_rbl_client':
+    case 'sleep':
+      return DUNNO(list, name);
+    default:
+      // Postfix treats a restriction it does not know as a configuration error.
+      env.info(`warning: unknown smtpd restriction: "${name}"`);
+      return { verdict: 'defer', list, restriction: name, reply: '451 4.3.5 Server configuration error' };
+  }
+}
+
+function unknownDomain(name: string, state: CheckState, env: CheckEnv, list: string): Decision {
+  const isRcpt = name.includes('recipient');
+  const addr = isRcpt ? state.recipient : state.sender;
+  if (!addr || !env.domainExists) return DUNNO(list, name);
+  const domain = splitAddress(env.rewrite.rewrite(addr)).domain;
+  if (!domain || domain.startsWith('[')) return DUNNO(list, name);
+  if (isRcpt && env.rewrite.classify(domain) !== 'default') return DUNNO(list, name);
+  const r = env.domainExists(domain);
+  if (r === 'yes') return DUNNO(list, name);
+  const s = isRcpt ? 'Recipient' : 'Sender';
+  const dsn = isRcpt ? '4.1.2' : '4.1.8';
+  if (r === 'tempfail') return { verdict: 'defer', list, restriction: name, reply: `450 ${dsn} <${addr}>: ${s} address rejected: Domain not found` };
+  const code = env.config.int('unknown_address_reject_code');
+  return {
+    verdict: code >= 500 ? 'reject' : 'defer',
+    list,
+    restriction: name,
+    reply: `${code} ${code >= 500 ? dsn.replace(/^4/, '5') : dsn} <${addr}>: ${s} address rejected: Domain not found`,
+  };
+}
+
+/** RFC 1035-style host name or an address literal, as reject_invalid_helo_hostname wants. */
+function validHostname(name: string): boolean {
+  if (/^\[[^\]]+\]$/.test(name)) return true;
+  if (name.length > 255) return false;
+  return name.split('.').every((label, i, all) => (label === '' ? i === all.length - 1 && i > 0 : /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label) || /^[A-Za-z0-9_]+$/.test(label)));
+}

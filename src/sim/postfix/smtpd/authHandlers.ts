@@ -1,0 +1,85 @@
+/**
+ * AUTH: the SASL exchange in smtpd, as Postfix drives Dovecot or Cyrus SASL: "334" challenges,
+ * "235 2.7.0 Authentication successful", "535 5.7.8 Error: authentication failed: ...", and the
+ * warnings smtpd logs for failures.
+ */
+import type { SaslStep } from '../../sasl/types';
+import type { SmtpdCommand } from './command';
+import type { SmtpdServices } from './services';
+import { count, type SmtpdSessionState } from './sessionState';
+
+/** The reason text each SASL implementation gives smtpd for a failed authentication. */
+function failureReason(svc: SmtpdServices): string {
+  return svc.sasl?.type === 'cyrus' ? 'authentication failure' : '(reason unavailable)';
+}
+
+export function auth(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  state.where = 'AUTH';
+  const fail = (reply: string) => {
+    svc.reply(state, reply);
+    count(state, 'auth', false);
+    return false;
+  };
+  if (!svc.sasl) return fail('503 5.5.1 Error: authentication not enabled');
+  if (state.heloName === undefined || !state.esmtp) return fail('503 5.5.1 Error: send HELO/EHLO first');
+  if (state.saslUser !== undefined) return fail('503 5.5.1 Error: already authenticated');
+  if (state.sender !== undefined) return fail('503 5.5.1 Error: MAIL transaction in progress');
+  if (cmd.args.length < 1 || cmd.args.length > 2) return fail('501 5.5.4 Syntax: AUTH mechanism');
+  const mechanism = cmd.args[0].toUpperCase();
+  const exchange = svc.sasl.begin(mechanism);
+  if (!exchange) {
+    svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: Invalid authentication mechanism`);
+    return fail('535 5.7.8 Error: authentication failed: Invalid authentication mechanism');
+  }
+  state.auth = exchange;
+  state.saslMethod = mechanism;
+  return step(svc, state, exchange.start(cmd.args[1]));
+}
+
+/** A client line while an exchange is in progress: its answer to our last challenge. */
+export function authResponse(svc: SmtpdServices, state: SmtpdSessionState, line: string): boolean {
+  const exchange = state.auth;
+  if (!exchange) return false;
+  if (line.trim() === '*') {
+    state.auth = undefined;
+    state.saslMethod = undefined;
+    svc.reply(state, '501 5.7.0 Authentication aborted');
+    count(state, 'auth', false);
+    return false;
+  }
+  return step(svc, state, exchange.next(line.trim()));
+}
+
+function step(svc: SmtpdServices, state: SmtpdSessionState, result: SaslStep): boolean {
+  const mechanism = state.saslMethod ?? '';
+  switch (result.kind) {
+    case 'challenge':
+      svc.reply(state, `334 ${result.data}`);
+      return true;
+    case 'success':
+      state.auth = undefined;
+      state.saslUser = result.user;
+      svc.reply(state, '235 2.7.0 Authentication successful');
+      count(state, 'auth', true);
+      return true;
+    case 'failure': {
+      state.auth = undefined;
+      state.saslMethod = undefined;
+      count(state, 'auth', false);
+      if (result.reason === 'malformed') {
+        svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: Invalid base64 data in continued response`);
+        svc.reply(state, '501 5.5.2 Invalid base64 data in continued response');
+        return false;
+      }
+      if (result.reason === 'cancelled') {
+        svc.reply(state, '501 5.7.0 Authentication aborted');
+        return false;
+      }
+      const reason = failureReason(svc);
+      const who = result.user !== undefined ? `, sasl_username=${result.user}` : '';
+      svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: ${reason}${who}`);
+      svc.reply(state, `535 5.7.8 Error: authentication failed: ${reason}`);
+      return false;
+    }
+  }
+}

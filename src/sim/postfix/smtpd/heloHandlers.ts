@@ -1,0 +1,72 @@
+/**
+ * HELO and EHLO: the greeting, the ESMTP capability list of Postfix 3.7, and the reset of any
+ * mail transaction a new greeting implies.
+ */
+import type { SmtpdCommand } from './command';
+import type { SmtpdServices } from './services';
+import { count, resetTransaction, type SmtpdSessionState } from './sessionState';
+import { evaluateList } from '../restrictions';
+
+/** The EHLO keywords in the order Postfix prints them. */
+export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): string[] {
+  const cfg = svc.config;
+  const discard = new Set(cfg.list('smtpd_discard_ehlo_keywords').map((k) => k.toUpperCase()));
+  const out: string[] = ['PIPELINING'];
+  const limit = cfg.int('message_size_limit');
+  out.push(limit > 0 ? `SIZE ${limit}` : 'SIZE');
+  if (!cfg.bool('disable_vrfy_command')) out.push('VRFY');
+  out.push('ETRN');
+  // smtpd_tls_auth_only hides AUTH until the session is encrypted.
+  const mechs = svc.sasl && !cfg.bool('smtpd_tls_auth_only') ? svc.sasl.mechanisms().join(' ') : '';
+  if (mechs) {
+    out.push(`AUTH ${mechs}`);
+    if (cfg.bool('broken_sasl_auth_clients')) out.push(`AUTH=${mechs}`);
+  }
+  out.push('ENHANCEDSTATUSCODES', '8BITMIME', 'DSN');
+  if (cfg.bool('smtputf8_enable')) out.push('SMTPUTF8');
+  out.push('CHUNKING');
+  return out.filter((k) => !discard.has(k.split(' ')[0].split('=')[0]));
+}
+
+function greet(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand, esmtp: boolean): boolean {
+  const name = cmd.verb.toLowerCase();
+  state.where = cmd.verb;
+  if (cmd.args.length < 1) {
+    svc.reply(state, `501 Syntax: ${cmd.verb} hostname`);
+    count(state, name, false);
+    return false;
+  }
+  const heloName = cmd.args.join(' ');
+  resetTransaction(state);
+  state.heloName = heloName;
+  state.esmtp = esmtp;
+  if (!svc.config.bool('smtpd_delay_reject')) {
+    const d = evaluateList('helo', { client: state.client, helo: heloName }, svc.checkEnv);
+    svc.decision(state, d, 'helo', heloName);
+    if (d.verdict === 'reject' || d.verdict === 'defer') {
+      svc.log(`NOQUEUE: reject: ${cmd.verb} from ${state.client.namaddr}: ${d.reply}; proto=${esmtp ? 'ESMTP' : 'SMTP'} helo=<${heloName}>`);
+      svc.reply(state, d.reply ?? '554 5.7.1 Access denied');
+      state.heloName = undefined;
+      count(state, name, false);
+      return false;
+    }
+  }
+  const hostname = svc.config.get('myhostname');
+  if (esmtp) {
+    const keywords = ehloKeywords(svc, state);
+    const lines = [hostname, ...keywords].map((text, i, all) => `250${i === all.length - 1 ? ' ' : '-'}${text}`);
+    svc.reply(state, lines);
+  } else {
+    svc.reply(state, `250 ${hostname}`);
+  }
+  count(state, name, true);
+  return true;
+}
+
+export function helo(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  return greet(svc, state, cmd, false);
+}
+
+export function ehlo(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  return greet(svc, state, cmd, true);
+}

@@ -1,0 +1,162 @@
+/**
+ * The smtpd service of master.cf: accepts connections on port 25 (or 587/465), starts an smtpd
+ * process for each, and gives the session what it needs from this Postfix. When smtpd cannot
+ * start (a fatal configuration error) the connection is accepted and then left silent, as the
+ * real master leaves it while it throttles the broken service.
+ */
+import type { Connection, Listener, Peer } from '../../core/network';
+import { formatIp, parseIp } from '../../core/ip';
+import type { PostfixInstance } from '../postfix';
+import { recipientStatus } from '../recipientCheck';
+import type { CheckEnv } from '../restrictions';
+import { receivedHeader } from './received';
+import type { SmtpdServices } from './services';
+import { SmtpdSession, type SmtpdSessionHost } from './session';
+import { protocolName, type SmtpdSessionState } from './sessionState';
+
+const SILENT: Peer = { onData() {}, onClose() {} };
+
+export class SmtpdListener implements Listener {
+  readonly addresses: string[];
+
+  constructor(
+    private readonly postfix: PostfixInstance,
+    readonly port: number,
+    readonly service: string,
+  ) {
+    this.addresses = postfix.listenAddresses();
+  }
+
+  accept(conn: Connection): Peer {
+    const pf = this.postfix;
+    const host = pf.host;
+    const pid = pf.master.acquire('smtpd');
+    if (pf.smtpdFatal) {
+      host.log.write('postfix/smtpd', pid, `fatal: ${pf.smtpdFatal}`);
+      host.log.write('postfix/master', pf.master.pid, `warning: process /usr/lib/postfix/sbin/smtpd pid ${pid} exit status 1`);
+      host.log.write('postfix/master', pf.master.pid, 'warning: /usr/lib/postfix/sbin/smtpd: bad command startup -- throttling');
+      pf.master.release('smtpd', pid);
+      return SILENT;
+    }
+    const address = conn.client.address;
+    const name = pf.names().verifiedName(address);
+    const session = new SmtpdSession(conn, pid, { name, address, port: conn.client.port, namaddr: `${name}[${address}]` }, this.sessionHost());
+    session.start();
+    return session;
+  }
+
+  private sessionHost(): SmtpdSessionHost {
+    const pf = this.postfix;
+    const cfg = pf.config;
+    const host = pf.host;
+    return {
+      services: (session) => this.services(session),
+      log: (pid, text, queueId) => host.log.write('postfix/smtpd', pid, text, queueId),
+      stateChanged: (pid, _conn, state, event) => host.trace.emit({ kind: 'daemon', host: host.name, daemon: 'smtpd', instance: String(pid), state, event }),
+      released: (pid) => pf.master.release('smtpd', pid),
+      schedule: (delay, task) => host.scheduler.after(delay, task, true),
+      banner: cfg.get('smtpd_banner'),
+      lineLimit: cfg.int('line_length_limit'),
+      timeoutMs: cfg.seconds('smtpd_timeout') * 1000,
+      softErrorLimit: cfg.int('smtpd_soft_error_limit'),
+      hardErrorLimit: cfg.int('smtpd_hard_error_limit'),
+      errorSleepMs: cfg.seconds('smtpd_error_sleep_time') * 1000,
+      myhostname: cfg.get('myhostname'),
+    };
+  }
+
+  private checkEnv(): CheckEnv {
+    const pf = this.postfix;
+    return {
+      config: pf.config,
+      rewrite: pf.rewrite,
+      mynetworks: pf.mynetworks,
+      tables: pf.tables,
+      info: () => undefined,
+      domainExists: pf.domainExists ? (d) => pf.domainExists!(d) : undefined,
+    };
+  }
+
+  private services(session: SmtpdSession): SmtpdServices {
+    const pf = this.postfix;
+    const host = pf.host;
+    const log = (text: string, queueId?: string) => host.log.write('postfix/smtpd', session.pid, text, queueId);
+    const checkEnv: CheckEnv = { ...this.checkEnv(), info: (text) => log(text) };
+    let cleanup: ReturnType<typeof pf.cleanup.open> | undefined;
+    return {
+      config: pf.config,
+      rewrite: pf.rewrite,
+      checkEnv,
+      sasl: pf.sasl,
+      reply: (_state, lines) => session.reply(lines),
+      log,
+      recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, pf.config, pf.rewrite, pf.tables),
+      decision: (state, d, stage, subject) =>
+        host.trace.emit({
+          kind: 'decision',
+          host: host.name,
+          stage,
+          list: d.list,
+          restriction: d.restriction,
+          verdict: d.verdict,
+          ...(d.reply ? { reply: d.reply } : {}),
+          client: state.client.namaddr,
+          subject,
+          conn: session.conn.id,
+          ...(d.reason ? { explain: { key: `restriction.${d.restriction.split(' ')[0]}`, args: { reason: d.reason } } } : {}),
+        }),
+      openQueueFile: (state) => {
+        cleanup = pf.cleanup.open();
+        const sasl = state.saslUser !== undefined ? `, sasl_method=${state.saslMethod}, sasl_username=${state.saslUser}` : '';
+        log(`${cleanup.queueId}: client=${state.client.namaddr}${sasl}`, cleanup.queueId);
+        return cleanup.queueId;
+      },
+      finishMessage: (state) => {
+        if (!cleanup || !state.data || state.queueId === undefined) return { ok: false, reply: '451 4.3.0 Error: queue file write error' };
+        const handle = cleanup;
+        cleanup = undefined;
+        const received = receivedHeader({
+          helo: state.heloName,
+          clientName: state.client.name,
+          clientAddress: state.client.address,
+          myhostname: pf.config.get('myhostname'),
+          protocol: protocolName(state),
+          queueId: handle.queueId,
+          recipients: state.recipients.map((r) => r.original),
+          date: host.epochNow(),
+          zone: host.zone,
+        });
+        const body = state.data.lines.join('\n');
+        pf.cleanup.finish(handle, {
+          sender: state.sender ?? '',
+          recipients: state.recipients.map((r) => ({ address: r.address, original: r.original, notify: r.notify })),
+          text: `${received}\n${body}${state.data.lines.length > 0 ? '\n' : ''}`,
+          rewriteLocal: this.rewritesHeaders(state),
+          origin: 'smtp',
+          client: { name: state.client.name, address: state.client.address, helo: state.heloName, protocol: protocolName(state), saslUser: state.saslUser, saslMethod: state.saslMethod },
+          ret: state.mailParams.some((p) => p.toUpperCase() === 'RET=HDRS') ? 'HDRS' : undefined,
+        });
+        return { ok: true };
+      },
+      abortQueueFile: () => {
+        if (cleanup) pf.cleanup.abort(cleanup);
+        cleanup = undefined;
+      },
+      hangup: () => session.hangup(),
+    };
+  }
+
+  /** local_header_rewrite_clients: by default only clients on this host's own addresses. */
+  private rewritesHeaders(state: SmtpdSessionState): boolean {
+    const pf = this.postfix;
+    const client = parseIp(state.client.address);
+    if (!client) return false;
+    for (const item of pf.config.list('local_header_rewrite_clients')) {
+      if (item === 'permit_inet_interfaces' && this.addresses.some((a) => formatIp(parseIp(a)!) === formatIp(client))) return true;
+      if (item === 'permit_mynetworks' && pf.mynetworks.matches(state.client.address, state.client.namaddr).match) return true;
+      if (item === 'permit_sasl_authenticated' && state.saslUser !== undefined) return true;
+      if (item === 'static:all') return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * MAIL FROM, RCPT TO and VRFY: address syntax, ESMTP parameters, size and recipient limits,
+ * the access restrictions and the unknown-user check, with Postfix 3.7's reply texts.
+ */
+import { extractEnvelopeAddress, hasNonAscii } from '../address';
+import { checkRecipient, evaluateList } from '../restrictions';
+import type { SmtpdCommand } from './command';
+import type { SmtpdServices } from './services';
+import { count, protocolName, type SmtpdSessionState } from './sessionState';
+
+/** "NOQUEUE: reject: RCPT from x[1.2.3.4]: 554 ...; from=<a> to=<b> proto=SMTP helo=<h>" */
+export function rejectLogLine(state: SmtpdSessionState, reply: string, opts: { from?: string; to?: string } = {}): string {
+  let line = `${state.queueId ?? 'NOQUEUE'}: reject: ${state.where} from ${state.client.namaddr}: ${reply};`;
+  if (opts.from !== undefined) line += ` from=<${opts.from}>`;
+  if (opts.to !== undefined) line += ` to=<${opts.to}>`;
+  line += ` proto=${protocolName(state)}`;
+  if (state.heloName !== undefined) line += ` helo=<${state.heloName}>`;
+  return line;
+}
+
+function fail(svc: SmtpdServices, state: SmtpdSessionState, name: string, reply: string): false {
+  svc.reply(state, reply);
+  count(state, name, false);
+  return false;
+}
+
+export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  const cfg = svc.config;
+  state.where = 'MAIL';
+  if (cfg.bool('smtpd_helo_required') && state.heloName === undefined) return fail(svc, state, 'mail', '503 5.5.1 Error: send HELO/EHLO first');
+  if (state.sender !== undefined) return fail(svc, state, 'mail', '503 5.5.1 Error: nested MAIL command');
+  if (cmd.args.length < 2 || cmd.args[0].toLowerCase() !== 'from:') return fail(svc, state, 'mail', '501 5.5.4 Syntax: MAIL FROM:<address>');
+  const params = cmd.args.slice(2);
+  const smtputf8 = params.some((p) => p.toUpperCase() === 'SMTPUTF8');
+  const addr = extractEnvelopeAddress(cmd.args[1], { allowEmpty: true, strict: cfg.bool('strict_rfc821_envelopes') });
+  if (!addr.ok) {
+    svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in MAIL command: ${cmd.args[1]}`);
+    return fail(svc, state, 'mail', '501 5.1.7 Bad sender address syntax');
+  }
+  if (hasNonAscii(addr.address) && !smtputf8 && cfg.bool('smtputf8_enable')) {
+    return fail(svc, state, 'mail', '553 5.6.7 Must declare SMTPUTF8 to send unicode address');
+  }
+  let size: number | undefined;
+  for (const p of params) {
+    const upper = p.toUpperCase();
+    if (upper === 'BODY=8BITMIME' || upper === 'BODY=7BIT' || upper === 'SMTPUTF8' || upper.startsWith('AUTH=')) continue;
+    if (upper.startsWith('SIZE=')) {
+      if (!/^\d+$/.test(p.slice(5))) return fail(svc, state, 'mail', '501 5.5.4 Bad message size syntax');
+      size = Number(p.slice(5));
+      continue;
+    }
+    if (upper.startsWith('RET=') && (upper === 'RET=FULL' || upper === 'RET=HDRS')) continue;
+    if (upper.startsWith('ENVID=') && p.length > 6) continue;
+    if (upper.startsWith('BODY=')) return fail(svc, state, 'mail', '501 5.5.4 Unsupported BODY parameter');
+    return fail(svc, state, 'mail', `555 5.5.4 Unsupported option: ${p}`);
+  }
+  const limit = cfg.int('message_size_limit');
+  if (size !== undefined && limit > 0 && size > limit) {
+    const reply = '552 5.3.4 Message size exceeds fixed limit';
+    svc.log(rejectLogLine(state, reply, { from: addr.address }));
+    return fail(svc, state, 'mail', reply);
+  }
+  if (!cfg.bool('smtpd_delay_reject')) {
+    for (const stage of ['client', 'helo', 'sender'] as const) {
+      const d = evaluateList(stage, { client: state.client, helo: state.heloName, sender: addr.address, saslUser: state.saslUser }, svc.checkEnv);
+      svc.decision(state, d, stage, addr.address);
+      if (d.verdict === 'reject' || d.verdict === 'defer') {
+        svc.log(rejectLogLine(state, d.reply ?? '', { from: addr.address }));
+        return fail(svc, state, 'mail', d.reply ?? '554 5.7.1 Access denied');
+      }
+    }
+  }
+  state.sender = addr.address;
+  state.mailSize = size;
+  state.mailParams = params;
+  svc.reply(state, '250 2.1.0 Ok');
+  count(state, 'mail', true);
+  return true;
+}
+
+export function rcpt(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  const cfg = svc.config;
+  state.where = 'RCPT';
+  if (state.sender === undefined) return fail(svc, state, 'rcpt', '503 5.5.1 Error: need MAIL command');
+  if (cmd.args.length < 2 || cmd.args[0].toLowerCase() !== 'to:') return fail(svc, state, 'rcpt', '501 5.5.4 Syntax: RCPT TO:<address>');
+  const addr = extractEnvelopeAddress(cmd.args[1], { allowEmpty: false, strict: cfg.bool('strict_rfc821_envelopes') });
+  if (!addr.ok) {
+    svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in RCPT command: ${cmd.args[1]}`);
+    return fail(svc, state, 'rcpt', '501 5.1.3 Bad recipient address syntax');
+  }
+  let notify: string | undefined;
+  let orcpt: string | undefined;
+  for (const p of cmd.args.slice(2)) {
+    const upper = p.toUpperCase();
+    if (upper.startsWith('NOTIFY=')) notify = p.slice(7);
+    else if (upper.startsWith('ORCPT=')) orcpt = p.slice(6);
+    else return fail(svc, state, 'rcpt', `555 5.5.4 Unsupported option: ${p}`);
+  }
+  const limit = cfg.int('smtpd_recipient_limit');
+  if (limit > 0 && state.recipients.length >= limit) {
+    svc.reply(state, '452 4.5.3 Error: too many recipients');
+    count(state, 'rcpt', false);
+    // Postfix does not count the first overshoots as client errors.
+    state.errorCount--;
+    return false;
+  }
+  const checkState = { client: state.client, helo: state.heloName, sender: state.sender, recipient: addr.address, saslUser: state.saslUser };
+  for (const d of checkRecipient(checkState, svc.checkEnv)) {
+    svc.decision(state, d, 'rcpt', addr.address);
+    if (d.verdict === 'reject' || d.verdict === 'defer') {
+      svc.log(rejectLogLine(state, d.reply ?? '', { from: state.sender, to: addr.address }));
+      return fail(svc, state, 'rcpt', d.reply ?? '554 5.7.1 Access denied');
+    }
+  }
+  const canonical = svc.rewrite.rewrite(addr.address);
+  if (cfg.bool('smtpd_reject_unlisted_recipient')) {
+    const known = svc.recipientStatus(state, addr.address, canonical);
+    if (known.status !== 'known') {
+      svc.log(rejectLogLine(state, known.reply, { from: state.sender, to: addr.address }));
+      return fail(svc, state, 'rcpt', known.reply);
+    }
+  }
+  if (state.queueId === undefined) state.queueId = svc.openQueueFile(state);
+  state.recipients.push({ original: addr.address, address: canonical, notify, orcpt });
+  svc.reply(state, '250 2.1.5 Ok');
+  count(state, 'rcpt', true);
+  return true;
+}
+
+export function vrfy(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  const cfg = svc.config;
+  state.where = 'VRFY';
+  if (cfg.bool('disable_vrfy_command')) return fail(svc, state, 'vrfy', '502 5.5.1 VRFY command is disabled');
+  if (cmd.args.length < 1) return fail(svc, state, 'vrfy', '501 5.5.4 Syntax: VRFY address [SMTPUTF8]');
+  const arg = cmd.args.filter((a) => a.toUpperCase() !== 'SMTPUTF8').join(' ');
+  const addr = extractEnvelopeAddress(arg, { allowEmpty: false, strict: cfg.bool('strict_rfc821_envelopes') });
+  if (!addr.ok) {
+    svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in VRFY command: ${arg}`);
+    return fail(svc, state, 'vrfy', '501 5.1.3 Bad recipient address syntax');
+  }
+  const known = svc.recipientStatus(state, addr.address, svc.rewrite.rewrite(addr.address));
+  if (known.status !== 'known') {
+    svc.log(rejectLogLine(state, known.reply, { from: state.sender, to: addr.address }));
+    return fail(svc, state, 'vrfy', known.reply);
+  }
+  svc.reply(state, `252 2.0.0 ${arg}`);
+  count(state, 'vrfy', true);
+  return true;
+}

@@ -1,0 +1,102 @@
+/**
+ * The small commands: RSET, NOOP, QUIT, ETRN, STARTTLS without TLS, BDAT, and what smtpd says to
+ * a command it does not know — or to a web browser or a header line sent as a command.
+ */
+import type { SmtpdCommand } from './command';
+import { looksLikeHeader } from './command';
+import type { SmtpdServices } from './services';
+import { count, resetTransaction, type SmtpdSessionState } from './sessionState';
+
+export function rset(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  state.where = 'RSET';
+  if (cmd.args.length > 0) {
+    svc.reply(state, '501 5.5.4 Syntax: RSET');
+    count(state, 'rset', false);
+    return false;
+  }
+  if (state.queueId !== undefined) svc.abortQueueFile(state);
+  resetTransaction(state);
+  svc.reply(state, '250 2.0.0 Ok');
+  count(state, 'rset', true);
+  return true;
+}
+
+export function noop(svc: SmtpdServices, state: SmtpdSessionState): boolean {
+  state.where = 'NOOP';
+  svc.reply(state, '250 2.0.0 Ok');
+  count(state, 'noop', true);
+  return true;
+}
+
+export function quit(svc: SmtpdServices, state: SmtpdSessionState): boolean {
+  state.where = 'QUIT';
+  if (state.queueId !== undefined) svc.abortQueueFile(state);
+  resetTransaction(state);
+  svc.reply(state, '221 2.0.0 Bye');
+  count(state, 'quit', true);
+  svc.hangup(state);
+  return true;
+}
+
+export function etrn(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  state.where = 'ETRN';
+  const fail = (reply: string) => {
+    svc.reply(state, reply);
+    count(state, 'etrn', false);
+    return false;
+  };
+  if (svc.config.bool('smtpd_helo_required') && state.heloName === undefined) return fail('503 5.5.1 Error: send HELO/EHLO first');
+  if (state.sender !== undefined) return fail('503 5.5.1 Error: MAIL transaction in progress');
+  if (cmd.args.length !== 1) return fail('500 Syntax: ETRN domain');
+  const domain = cmd.args[0].replace(/^[@#]/, '');
+  const fastFlush = svc.config.list('fast_flush_domains');
+  if (!fastFlush.some((d) => d.toLowerCase() === domain.toLowerCase())) return fail('459 4.3.0 <' + cmd.args[0] + '>: service unavailable');
+  svc.reply(state, '250 Queuing started');
+  count(state, 'etrn', true);
+  return true;
+}
+
+export function starttls(svc: SmtpdServices, state: SmtpdSessionState): boolean {
+  state.where = 'STARTTLS';
+  svc.reply(state, '502 5.5.1 Error: command not implemented');
+  count(state, 'starttls', false);
+  return false;
+}
+
+export function bdat(svc: SmtpdServices, state: SmtpdSessionState): boolean {
+  state.where = 'BDAT';
+  svc.reply(state, state.sender === undefined ? '503 5.5.1 Error: need RCPT command' : '554 5.5.1 Error: no valid recipients');
+  count(state, 'bdat', false);
+  return false;
+}
+
+/** A command smtpd does not know. A header line or a forbidden word ends the session. */
+export function unknown(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
+  state.where = 'UNKNOWN';
+  count(state, 'unknown', false);
+  if (looksLikeHeader(cmd.word) || forbidden(svc, cmd.word)) {
+    svc.log(`warning: non-SMTP command from ${state.client.namaddr}: ${cmd.line.slice(0, 100)}`);
+    svc.reply(state, '221 2.7.0 Error: I can break rules, too. Goodbye.');
+    svc.hangup(state);
+    return false;
+  }
+  svc.reply(state, '500 5.5.2 Error: command not recognized');
+  return false;
+}
+
+/** smtpd_forbidden_commands: CONNECT GET POST and, by regexp, lines not starting with a letter. */
+function forbidden(svc: SmtpdServices, word: string): boolean {
+  for (const item of svc.config.list('smtpd_forbidden_commands')) {
+    if (item.startsWith('regexp:')) {
+      const m = /\/(.*)\/\s*\S*/.exec(item);
+      try {
+        if (m && new RegExp(m[1], 'i').test(word)) return true;
+      } catch {
+        // A pattern Postfix could not compile matches nothing.
+      }
+      continue;
+    }
+    if (item.toUpperCase() === word.toUpperCase()) return true;
+  }
+  return false;
+}

@@ -1,0 +1,160 @@
+/**
+ * One smtpd process serving one client connection: reads lines off the connection, routes them
+ * to the statechart as commands, message lines or SASL responses, counts errors against
+ * Postfix's limits, and writes the connect/disconnect lines of the maillog.
+ */
+import { createActor, type Actor } from 'xstate';
+import type { Connection, Peer } from '../../core/network';
+import { parseSmtpdCommand } from './command';
+import { smtpdMachine, type SmtpdEvent } from './machine';
+import type { SmtpdServices } from './services';
+import { counterSummary, newSessionState, type ClientInfo, type SmtpdSessionState } from './sessionState';
+
+export interface SmtpdSessionHost {
+  /** Builds the services for this session (reply and hangup are the session's own). */
+  services(session: SmtpdSession): SmtpdServices;
+  log(pid: number, text: string, queueId?: string): void;
+  /** Records a state change of the session's statechart. */
+  stateChanged(pid: number, conn: number, state: string, event: string): void;
+  /** The process is free again (the master may reuse it). */
+  released(pid: number): void;
+  schedule(delayMs: number, task: () => void): { cancel(): void };
+  readonly banner: string;
+  readonly lineLimit: number;
+  readonly timeoutMs: number;
+  readonly softErrorLimit: number;
+  readonly hardErrorLimit: number;
+  readonly errorSleepMs: number;
+  readonly myhostname: string;
+}
+
+export class SmtpdSession implements Peer {
+  readonly state: SmtpdSessionState;
+  private actor: Actor<typeof smtpdMachine>;
+  private readonly svc: SmtpdServices;
+  private timer?: { cancel(): void };
+  private ended = false;
+  private lastState = '';
+  /** Lines still waiting in the input buffer, for the pipelining check. */
+  private pending: string[] = [];
+
+  constructor(
+    readonly conn: Connection,
+    readonly pid: number,
+    client: ClientInfo,
+    private readonly host: SmtpdSessionHost,
+  ) {
+    this.state = newSessionState(client, conn.server.address);
+    this.svc = host.services(this);
+    this.actor = createActor(smtpdMachine, { input: { svc: this.svc, state: this.state } });
+    this.actor.subscribe((snap) => {
+      const value = String(snap.value);
+      if (value !== this.lastState) {
+        this.lastState = value;
+        this.host.stateChanged(this.pid, this.conn.id, value, this.state.where);
+      }
+    });
+  }
+
+  start(): void {
+    this.host.log(this.pid, `connect from ${this.state.client.namaddr}`);
+    this.actor.start();
+    this.reply([`220 ${this.host.banner}`]);
+    this.armTimer();
+  }
+
+  /** Sends a reply; after the soft error limit, error replies wait smtpd_error_sleep_time. */
+  reply(lines: string | string[]): void {
+    const list = typeof lines === 'string' ? [lines] : lines;
+    const first = list[0] ?? '';
+    const isError = first.startsWith('4') || first.startsWith('5');
+    const delay = isError && this.state.errorCount >= this.host.softErrorLimit ? this.host.errorSleepMs : 0;
+    this.conn.serverWrite(list, delay);
+  }
+
+  hangup(): void {
+    this.state.closing = true;
+  }
+
+  onData(lines: string[]): void {
+    if (this.ended) return;
+    this.pending.push(...lines);
+    while (this.pending.length > 0 && !this.ended) {
+      const line = this.pending.shift()!;
+      this.handleLine(line);
+    }
+    if (!this.ended) this.armTimer();
+  }
+
+  onClose(): void {
+    if (this.ended) return;
+    this.host.log(this.pid, `lost connection after ${this.state.where} from ${this.state.client.namaddr}`);
+    this.finish(false);
+  }
+
+  private handleLine(line: string): void {
+    const mode = String(this.actor.getSnapshot().value);
+    if (mode === 'data') {
+      this.send(line === '.' ? { type: 'END' } : { type: 'LINE', line });
+      if (line === '.') this.afterCommand();
+      return;
+    }
+    if (mode === 'auth') {
+      this.send({ type: 'LINE', line });
+      this.afterCommand();
+      return;
+    }
+    if (line.trim() === '') {
+      this.state.errorCount++;
+      this.reply('500 5.5.2 Error: bad syntax');
+      this.afterCommand(true);
+      return;
+    }
+    const cmd = parseSmtpdCommand(line.length > this.host.lineLimit ? line.slice(0, this.host.lineLimit) : line);
+    this.send({ type: cmd.verb, cmd } as SmtpdEvent);
+    this.afterCommand();
+  }
+
+  private send(event: SmtpdEvent): void {
+    this.actor.send(event);
+  }
+
+  /** Counts a failed command and enforces the hard error limit; ends the session after QUIT. */
+  private afterCommand(alreadyCounted = false): void {
+    const snap = this.actor.getSnapshot();
+    if (!alreadyCounted && !snap.context.lastOk) this.state.errorCount++;
+    snap.context.lastOk = true;
+    if (this.state.closing) {
+      this.finish(true);
+      return;
+    }
+    if (this.state.errorCount >= this.host.hardErrorLimit) {
+      this.host.log(this.pid, `too many errors after ${this.state.where} from ${this.state.client.namaddr}`);
+      this.reply(`421 4.7.0 ${this.host.myhostname} Error: too many errors`);
+      this.finish(true);
+    }
+  }
+
+  private armTimer(): void {
+    this.timer?.cancel();
+    this.timer = this.host.schedule(this.host.timeoutMs, () => {
+      if (this.ended) return;
+      this.host.log(this.pid, `timeout after ${this.state.where} from ${this.state.client.namaddr}`);
+      this.reply(`421 4.4.2 ${this.host.myhostname} Error: timeout exceeded`);
+      this.finish(true);
+    });
+  }
+
+  /** Ends the session: the disconnect line, the queue file of an unfinished message, the process. */
+  private finish(serverCloses: boolean): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.timer?.cancel();
+    if (this.state.queueId !== undefined) this.svc.abortQueueFile(this.state);
+    if (!this.state.closing) this.actor.send({ type: 'LOST' });
+    this.host.log(this.pid, `disconnect from ${this.state.client.namaddr} ${counterSummary(this.state)}`);
+    if (serverCloses) this.conn.close('server');
+    this.actor.stop();
+    this.host.released(this.pid);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * What one smtpd process knows about its client: who it is, what it said in HELO, the mail
+ * transaction in progress and the per-command counters that end up on the "disconnect" line.
+ *
+ * The record is mutable on purpose: a session handles every line of a message, and copying it
+ * on each event would cost more than the machine itself. The machine's state says where the
+ * session is; this record says what it has collected.
+ */
+import type { SaslExchange } from '../../sasl/types';
+
+export interface ClientInfo {
+  /** Verified host name, or "unknown". */
+  name: string;
+  address: string;
+  port: number;
+  /** "name[address]" as Postfix logs a client. */
+  namaddr: string;
+}
+
+export interface AcceptedRecipient {
+  /** As the client wrote it (without <>), e.g. "ansible". */
+  original: string;
+  /** In canonical form, e.g. "ansible@mail.example.com". */
+  address: string;
+  notify?: string;
+  orcpt?: string;
+}
+
+export interface DataInProgress {
+  lines: string[];
+  /** Bytes so far, counted as Postfix counts message size (LF line ends). */
+  size: number;
+  tooBig: boolean;
+}
+
+/** Postfix's command order for the counters on the disconnect line. */
+export const COUNTER_ORDER = ['helo', 'ehlo', 'starttls', 'auth', 'mail', 'rcpt', 'data', 'bdat', 'rset', 'noop', 'vrfy', 'etrn', 'quit', 'unknown'];
+
+export interface SmtpdSessionState {
+  client: ClientInfo;
+  /** The address the client connected to. */
+  serverAddress: string;
+  heloName?: string;
+  /** ESMTP after EHLO. */
+  esmtp: boolean;
+  /** undefined: no mail transaction; '' is the null sender. */
+  sender?: string;
+  mailSize?: number;
+  /** BODY=8BITMIME and the like, as given on MAIL FROM. */
+  mailParams: string[];
+  recipients: AcceptedRecipient[];
+  queueId?: string;
+  data?: DataInProgress;
+  saslUser?: string;
+  saslMethod?: string;
+  auth?: SaslExchange;
+  errorCount: number;
+  /** The command now being handled, for log lines ("after RCPT", "reject: RCPT from"). */
+  where: string;
+  counters: Map<string, { ok: number; total: number }>;
+  /** Set when the session must end after the current reply. */
+  closing: boolean;
+  /** Set once "improper command pipelining" has been logged. */
+  illegalPipelining: boolean;
+}
+
+export function newSessionState(client: ClientInfo, serverAddress: string): SmtpdSessionState {
+  return {
+    client,
+    serverAddress,
+    esmtp: false,
+    mailParams: [],
+    recipients: [],
+    errorCount: 0,
+    where: 'CONNECT',
+    counters: new Map(),
+    closing: false,
+    illegalPipelining: false,
+  };
+}
+
+export function count(state: SmtpdSessionState, name: string, ok: boolean): void {
+  const c = state.counters.get(name) ?? { ok: 0, total: 0 };
+  c.total++;
+  if (ok) c.ok++;
+  state.counters.set(name, c);
+}
+
+/** Undoes a success counted too early (DATA counts only when the message is queued). */
+export function countLater(state: SmtpdSessionState, name: string): void {
+  const c = state.counters.get(name);
+  if (c) c.ok++;
+}
+
+/** "helo=1 mail=1/2 rcpt=0/1 quit=1 commands=3/5" */
+export function counterSummary(state: SmtpdSessionState): string {
+  const parts: string[] = [];
+  let ok = 0;
+  let total = 0;
+  for (const name of COUNTER_ORDER) {
+    const c = state.counters.get(name);
+    if (!c) continue;
+    ok += c.ok;
+    total += c.total;
+    parts.push(`${name}=${c.ok === c.total ? c.ok : `${c.ok}/${c.total}`}`);
+  }
+  parts.push(`commands=${ok === total ? ok : `${ok}/${total}`}`);
+  return parts.join(' ');
+}
+
+/** The protocol name Postfix logs and writes into Received: SMTP, ESMTP, ESMTPA, ESMTPS, ESMTPSA. */
+export function protocolName(state: SmtpdSessionState, tls = false): string {
+  if (!state.esmtp) return 'SMTP';
+  return `ESMTP${tls ? 'S' : ''}${state.saslUser !== undefined ? 'A' : ''}`;
+}
+
+/** Ends the mail transaction (RSET, HELO, after DATA). */
+export function resetTransaction(state: SmtpdSessionState): void {
+  state.sender = undefined;
+  state.mailSize = undefined;
+  state.mailParams = [];
+  state.recipients = [];
+  state.queueId = undefined;
+  state.data = undefined;
+}
