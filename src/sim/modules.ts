@@ -2,4 +2,4 @@
  * Loads the modules that plug services into hosts (name servers, Dovecot, the Postfix smtp
  * client and SASL). Importing this file once is enough for a World to run them.
  */
-export {};
+import './postfix/smtp/smtpModule';

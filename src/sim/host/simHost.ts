@@ -15,6 +15,7 @@ import type { HostSpec } from '../scenario/schema';
 import { Accounts } from './accounts';
 import { VirtualFs } from './fs';
 import type { HostContext } from './hostContext';
+import type { HostResolver } from './hostResolver';
 import { DEFAULT_HOSTS, NameService, type DnsLookup } from './nameService';
 
 export interface WorldCore {
@@ -50,6 +51,8 @@ export class SimHost implements HostContext, HostNode {
   readonly services: HostService[] = [];
   private nextPid: number;
   private dnsLookup?: DnsLookup;
+  /** The stub resolver (set by the DNS module when the host has name servers to ask). */
+  resolver?: HostResolver;
 
   constructor(
     readonly spec: HostSpec,

@@ -62,6 +62,13 @@ export class SmtpdListener implements Listener {
       hardErrorLimit: cfg.int('smtpd_hard_error_limit'),
       errorSleepMs: cfg.seconds('smtpd_error_sleep_time') * 1000,
       myhostname: cfg.get('myhostname'),
+      // The anvil exception list (smtpd_client_event_limit_exceptions, $mynetworks by default) is
+      // matched at connect time, and with it the legacy mynetworks notice.
+      connectNotices: (client) => {
+        if (!/\$\{?mynetworks|smtpd_client_connection_limit_exceptions/.test(cfg.raw('smtpd_client_event_limit_exceptions') ?? '')) return [];
+        const m = pf.mynetworks.matches(client.address, client.namaddr);
+        return m.legacyNotice ? [m.legacyNotice] : [];
+      },
     };
   }
 

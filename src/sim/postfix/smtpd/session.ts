@@ -26,6 +26,8 @@ export interface SmtpdSessionHost {
   readonly hardErrorLimit: number;
   readonly errorSleepMs: number;
   readonly myhostname: string;
+  /** Lines smtpd logs right after "connect from" (e.g. the legacy mynetworks notice). */
+  connectNotices(client: ClientInfo): string[];
 }
 
 export class SmtpdSession implements Peer {
@@ -58,6 +60,7 @@ export class SmtpdSession implements Peer {
 
   start(): void {
     this.host.log(this.pid, `connect from ${this.state.client.namaddr}`);
+    for (const line of this.host.connectNotices(this.state.client)) this.host.log(this.pid, line);
     this.actor.start();
     this.reply([`220 ${this.host.banner}`]);
     this.armTimer();

@@ -1,0 +1,57 @@
+/**
+ * Plugs the smtp and relay delivery agents into every Postfix, with DNS through the host's
+ * resolver (MX records, then A/AAAA) as the smtp client asks it.
+ */
+import type { HostResolver } from '../../host/hostResolver';
+import type { SimHost } from '../../host/simHost';
+import { registerPostfixExtension } from '../../services';
+import type { PostfixInstance } from '../postfix';
+import type { RoutingEnv } from './routing';
+import { SmtpAgent } from './smtpAgent';
+import type { SmtpDns } from './smtpDns';
+
+export function smtpDnsFor(resolver: HostResolver | undefined): SmtpDns {
+  return {
+    mx(domain) {
+      if (!resolver) return { status: 'noserver', records: [] };
+      const r = resolver.query(domain, 'MX', 'smtp');
+      const records = r.records
+        .filter((x) => x.type === 'MX')
+        .map((x) => {
+          const [pref, host] = x.data.split(/\s+/);
+          return { preference: Number(pref), host: (host ?? '').replace(/\.$/, '') };
+        });
+      return { status: r.status === 'ok' && records.length === 0 ? 'nodata' : r.status, records };
+    },
+    addresses(host, type) {
+      if (!resolver) return { status: 'noserver', addresses: [] };
+      const r = resolver.query(host, type, 'smtp');
+      const addresses = r.records.filter((x) => x.type === type).map((x) => x.data);
+      return { status: r.status === 'ok' && addresses.length === 0 ? 'nodata' : r.status, addresses };
+    },
+  };
+}
+
+function routingEnv(host: SimHost, postfix: PostfixInstance): RoutingEnv {
+  const cfg = postfix.config;
+  const protocols = cfg.protocols();
+  const lookup = cfg.list('smtp_host_lookup');
+  return {
+    dns: smtpDnsFor(host.resolver),
+    ipv4: protocols.ipv4,
+    ipv6: protocols.ipv6,
+    ownAddresses: [...postfix.listenAddresses(), ...cfg.list('proxy_interfaces')],
+    myhostname: cfg.get('myhostname'),
+    dnsEnabled: lookup.includes('dns') && cfg.get('smtp_dns_support_level') !== 'disabled' && cfg.get('disable_dns_lookups') !== 'yes',
+    nativeLookup: (name) => host.names().addresses(name),
+  };
+}
+
+registerPostfixExtension((host, setup) => ({
+  ...setup,
+  agents: (postfix) => {
+    const make = (service: string) =>
+      new SmtpAgent({ host, config: postfix.config, master: postfix.master, bounces: postfix.bounceDaemon, routing: () => routingEnv(host, postfix), service });
+    return { ...(setup.agents?.(postfix) ?? {}), smtp: make('smtp'), relay: make('relay') };
+  },
+}));
