@@ -51,7 +51,6 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     }
     if (upper.startsWith('RET=') && (upper === 'RET=FULL' || upper === 'RET=HDRS')) continue;
     if (upper.startsWith('ENVID=') && p.length > 6) continue;
-    if (upper.startsWith('BODY=')) return fail(svc, state, 'mail', '501 5.5.4 Unsupported BODY parameter');
     return fail(svc, state, 'mail', `555 5.5.4 Unsupported option: ${p}`);
   }
   const limit = cfg.int('message_size_limit');

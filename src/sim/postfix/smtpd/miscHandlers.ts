@@ -45,12 +45,16 @@ export function etrn(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     count(state, 'etrn', false);
     return false;
   };
-  if (svc.config.bool('smtpd_helo_required') && state.heloName === undefined) return fail('503 5.5.1 Error: send HELO/EHLO first');
-  if (state.sender !== undefined) return fail('503 5.5.1 Error: MAIL transaction in progress');
+  // Postfix's ETRN replies carry no enhanced status codes.
+  if (svc.config.bool('smtpd_helo_required') && state.heloName === undefined) return fail('503 Error: send HELO/EHLO first');
+  if (state.sender !== undefined) return fail('503 Error: MAIL transaction in progress');
   if (cmd.args.length !== 1) return fail('500 Syntax: ETRN domain');
   const domain = cmd.args[0].replace(/^[@#]/, '');
   const fastFlush = svc.config.list('fast_flush_domains');
-  if (!fastFlush.some((d) => d.toLowerCase() === domain.toLowerCase())) return fail('459 4.3.0 <' + cmd.args[0] + '>: service unavailable');
+  if (!fastFlush.some((d) => d.toLowerCase() === domain.toLowerCase())) {
+    svc.log(`warning: reject: ETRN ${domain.slice(0, 100)}... from ${state.client.namaddr}`);
+    return fail(`459 <${domain}>: service unavailable`);
+  }
   svc.reply(state, '250 Queuing started');
   count(state, 'etrn', true);
   return true;

@@ -10,6 +10,24 @@ import { smtpdMachine, type SmtpdEvent } from './machine';
 import type { SmtpdServices } from './services';
 import { counterSummary, newSessionState, type ClientInfo, type SmtpdSessionState } from './sessionState';
 
+/** Commands after which the client must wait for the reply (smtpd's SMTPD_CMD_FLAG_LAST). */
+const PIPELINING_LAST = new Set(['HELO', 'EHLO', 'DATA', 'NOOP', 'VRFY']);
+
+/** Client bytes as Postfix prints them in a log line: \r, \n, \t and octal escapes. */
+function escapeInput(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (ch === '\r') out += '\\r';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\\') out += '\\\\';
+    else if (c < 32 || c === 127) out += `\\${c.toString(8).padStart(3, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
+
 export interface SmtpdSessionHost {
   /** Builds the services for this session (reply and hangup are the session's own). */
   services(session: SmtpdSession): SmtpdServices;
@@ -113,9 +131,32 @@ export class SmtpdSession implements Peer {
       this.afterCommand(true);
       return;
     }
-    const cmd = parseSmtpdCommand(line.length > this.host.lineLimit ? line.slice(0, this.host.lineLimit) : line);
+    const cmd = parseSmtpdCommand(this.commandText(line));
+    this.checkPipelining(cmd.verb);
     this.send({ type: cmd.verb, cmd } as SmtpdEvent);
     this.afterCommand();
+  }
+
+  /** What smtpd reads of a command line: at most line_length_limit bytes, up to the first NUL. */
+  private commandText(line: string): string {
+    let text = line;
+    if (text.length > this.host.lineLimit) {
+      this.host.log(this.pid, `warning: ${this.state.client.namaddr}: request longer than ${this.host.lineLimit}: ${text.slice(0, 30)}...`);
+      text = text.slice(0, this.host.lineLimit);
+    }
+    const nul = text.indexOf('\0');
+    return nul >= 0 ? text.slice(0, nul) : text;
+  }
+
+  /**
+   * A client may not send more before it has the reply to HELO, EHLO, DATA, NOOP or VRFY.
+   * Postfix 3.7 logs the first time it happens (and rejects only with reject_unauth_pipelining).
+   */
+  private checkPipelining(verb: string): void {
+    if (this.state.illegalPipelining || this.pending.length === 0 || !PIPELINING_LAST.has(verb)) return;
+    this.state.illegalPipelining = true;
+    const rest = escapeInput(this.pending.map((l) => `${l}\r\n`).join(''));
+    this.host.log(this.pid, `improper command pipelining after ${verb} from ${this.state.client.namaddr}: ${rest.slice(0, 100)}`);
   }
 
   private send(event: SmtpdEvent): void {
