@@ -55,7 +55,10 @@ export function caseToScenario(c: ConformanceCase): Scenario {
     mailboxes: h.mailboxes,
     uidvalidity: h.uidvalidity,
   };
-  if (c.protocol === 'smtp' || h.main_cf) server.postfix = { main_cf: h.main_cf ?? {}, aliases: h.aliases };
+  if (c.protocol === 'smtp' || h.main_cf) {
+    server.main_cf = h.main_cf ?? {};
+    server.aliases = h.aliases;
+  }
   if (c.protocol === 'pop3' || c.protocol === 'imap' || h.dovecot_conf) server.dovecot = { conf: h.dovecot_conf };
   // The recorded name server runs on the recorded host itself when it listens on one of its addresses.
   const dnsHere = (h.dns_servers ?? []).find((s) => serverAddresses.has(s.address));

@@ -35,7 +35,7 @@ export function postfixOf(host: SimHost): PostfixInstance | undefined {
 export function startHostServices(host: SimHost, world: WorldCore): void {
   // Name servers and the like come first: Postfix may look names up as it starts.
   for (const s of starters) s(host, world);
-  if (host.spec.postfix) startPostfix(host);
+  if (host.spec.main_cf !== undefined) startPostfix(host);
   if (host.spec.sinks && host.spec.sinks.length > 0) {
     const listeners: Listener[] = host.spec.sinks.map((s) => smtpSinkListener(s.port, s.reply));
     host.services.push({ listeners: () => listeners });
@@ -43,7 +43,7 @@ export function startHostServices(host: SimHost, world: WorldCore): void {
 }
 
 function startPostfix(host: SimHost): void {
-  const spec = host.spec.postfix!;
+  const spec = host.spec;
   const mainCf = typeof spec.main_cf === 'string' ? spec.main_cf : formatMainCf(Object.entries(spec.main_cf ?? {}));
   host.fs.write('/etc/postfix/main.cf', mainCf);
   host.fs.write('/etc/aliases', spec.aliases ?? 'postmaster: root\n');

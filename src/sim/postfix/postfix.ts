@@ -101,10 +101,16 @@ export class PostfixInstance {
     return this.setupInfo.domainExists;
   }
 
-  private warnOnce(text: string): void {
-    if (this.warned.has(text)) return;
-    this.warned.add(text);
-    this.host.log.write('postfix/trivial-rewrite', this.master.singleton('trivial-rewrite'), `warning: ${text}`);
+  private warnOnce(text: string, program = 'postfix/trivial-rewrite', pid = this.master.singleton('trivial-rewrite')): void {
+    const key = `${program}[${pid}] ${text}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.host.log.write(program, pid, `warning: ${text}`);
+  }
+
+  /** The lookup tables as one daemon process opens them: its warnings carry its name and pid. */
+  tablesFor(program: string, pid: number): TableContext {
+    return { ...this.tables, warn: (text) => this.warnOnce(text, program, pid) };
   }
 
   private saslServer(): SaslServer | undefined {
@@ -142,7 +148,7 @@ export class PostfixInstance {
     this.local = new LocalAgent({
       host: this.host,
       config: this.config,
-      tables: this.tables,
+      tables: (pid) => this.tablesFor('postfix/local', pid),
       rewrite: this.rewrite,
       master: this.master,
       forward: (input) => this.submit(input),

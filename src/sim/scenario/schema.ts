@@ -44,8 +44,19 @@ export interface HostSpec {
   resolv_conf?: string;
   /** Extra /etc/hosts lines. */
   hosts_file?: string;
-  /** The host runs Postfix. */
-  postfix?: PostfixSpec;
+  /**
+   * main.cf: parameter -> value (as postconf -n prints them), or the file's text. A host with a
+   * main_cf runs Postfix ({} for all defaults).
+   */
+  main_cf?: Record<string, string> | string;
+  /** master.cf text; Debian's default when left out. */
+  master_cf?: string;
+  /** /etc/aliases text (newaliases has been run on it). */
+  aliases?: string;
+  /** Other lookup table sources (postmap has been run on them): path -> text. */
+  maps?: Record<string, string>;
+  /** The Postfix build: `make makefiles CCARGS=...`, e.g. "-DHAS_MYSQL -DUSE_SASL_AUTH -DUSE_CYRUS_SASL -DUSE_TLS". */
+  ccargs?: string;
   /** SASL / POP3 / IMAP logins (sasldb or Dovecot's passwd-file). */
   sasl?: SaslUser[];
   /** Cyrus SASL smtpd.conf text (smtpd_sasl_type = cyrus). */
@@ -62,19 +73,6 @@ export interface HostSpec {
   sinks?: SinkSpec[];
   /** SQL tables for virtual users (as Postfix mysql: maps and courier-authlib read them). */
   sql?: Record<string, SqlTable>;
-}
-
-export interface PostfixSpec {
-  /** main.cf: parameter -> value (as postconf -n prints them), or the file's text. */
-  main_cf?: Record<string, string> | string;
-  /** master.cf text; Debian's default when left out. */
-  master_cf?: string;
-  /** /etc/aliases text (newaliases has been run on it). */
-  aliases?: string;
-  /** Other lookup table sources (postmap has been run on them): path -> text. */
-  maps?: Record<string, string>;
-  /** The build: `make makefiles CCARGS=...` options, e.g. "-DHAS_MYSQL -DUSE_SASL_AUTH -DUSE_CYRUS_SASL -DUSE_TLS". */
-  ccargs?: string;
 }
 
 export interface SaslUser {

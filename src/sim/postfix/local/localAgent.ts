@@ -22,7 +22,8 @@ import { expandLocal, type AliasStep, type LocalTarget } from './aliasExpansion'
 export interface LocalDeps {
   host: HostContext;
   config: PostfixConfig;
-  tables: TableContext;
+  /** The tables as a local process with this pid opens them. */
+  tables: (pid: number) => TableContext;
   rewrite: TrivialRewrite;
   master: Master;
   /** Resubmits a message (alias to a remote address); returns the new queue id. */
@@ -65,7 +66,7 @@ export class LocalAgent implements DeliveryAgent {
     const steps: AliasStep[] = [];
     const targets = this.isLoop(file, rcpt)
       ? [{ kind: 'bounce', reason: `mail forwarding loop for ${rcpt.address}`, dsn: '5.4.6', address: rcpt.address } as LocalTarget]
-      : expandLocal(rcpt.address, this.expansionEnv(), steps);
+      : expandLocal(rcpt.address, this.expansionEnv(pid), steps);
     for (const s of steps) {
       this.deps.host.trace.emit({ kind: 'alias', host: this.deps.host.name, queueId: file.id, address: s.alias, targets: s.targets, source: s.source });
     }
@@ -186,9 +187,9 @@ export class LocalAgent implements DeliveryAgent {
     return head.includes(needle);
   }
 
-  private expansionEnv() {
-    const { config, tables, host, rewrite } = this.deps;
-    const aliasTables = openTables(config.get('alias_maps'), tables);
+  private expansionEnv(pid: number) {
+    const { config, host, rewrite } = this.deps;
+    const aliasTables = openTables(config.get('alias_maps'), this.deps.tables(pid));
     return {
       lookupAlias: (local: string) => {
         for (const t of aliasTables) {

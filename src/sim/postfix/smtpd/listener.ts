@@ -88,7 +88,8 @@ export class SmtpdListener implements Listener {
     const pf = this.postfix;
     const host = pf.host;
     const log = (text: string, queueId?: string) => host.log.write('postfix/smtpd', session.pid, text, queueId);
-    const checkEnv: CheckEnv = { ...this.checkEnv(), info: (text) => log(text) };
+    const tables = pf.tablesFor('postfix/smtpd', session.pid);
+    const checkEnv: CheckEnv = { ...this.checkEnv(), tables, info: (text) => log(text) };
     let cleanup: ReturnType<typeof pf.cleanup.open> | undefined;
     return {
       config: pf.config,
@@ -97,7 +98,7 @@ export class SmtpdListener implements Listener {
       sasl: pf.sasl,
       reply: (_state, lines) => session.reply(lines),
       log,
-      recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, pf.config, pf.rewrite, pf.tables),
+      recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, pf.config, pf.rewrite, tables),
       decision: (state, d, stage, subject) =>
         host.trace.emit({
           kind: 'decision',
