@@ -19,7 +19,7 @@ export const MAIL_HOST: HostSpec = {
     compatibility_level: '3.6',
     mynetworks_style: 'subnet',
   },
-  aliases: 'postmaster: root\nwebmaster: ansible\nstaff: ansible, alice\n',
+  aliases: 'postmaster: root\nwebmaster: ansible\nstaff: ansible, alice\nbroken: nosuchuser\n',
 };
 
 export const WORKSTATION: HostSpec = { name: 'client.example.com', addresses: ['192.168.1.23/24'], kind: 'workstation' };
