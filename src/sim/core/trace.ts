@@ -197,6 +197,18 @@ export interface MailboxEvent extends Base {
   count: number;
 }
 
+export interface TerminalEvent extends Base {
+  kind: 'terminal';
+  /** Which terminal on the host (a host can have several open). */
+  terminal: number;
+  /** What the user typed, when this event is an input line. */
+  input?: string;
+  /** Lines the terminal printed. */
+  output: string[];
+  /** The prompt now shown ("" while a program such as telnet runs). */
+  prompt: string;
+}
+
 export interface NoteEvent extends Base {
   kind: 'note';
   /** A config change, a scripted action, a fatal error: something a user should see. */
@@ -221,6 +233,7 @@ export type TraceEvent =
   | BounceEvent
   | DaemonStateEvent
   | MailboxEvent
+  | TerminalEvent
   | NoteEvent;
 
 export type TraceKind = TraceEvent['kind'];

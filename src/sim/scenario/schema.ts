@@ -121,7 +121,8 @@ export type ScriptStep =
   | SendMailStep
   | ShellStep
   | FetchStep
-  | PowerStep;
+  | PowerStep
+  | WriteStep;
 
 interface StepBase {
   /** Virtual time in ms from the start. */
@@ -154,10 +155,19 @@ export interface SendMailStep extends StepBase {
   auth?: { user: string; password: string; mechanism?: string };
 }
 
-/** A command typed into the host's terminal. */
+/** A line typed into one of the host's terminals (a command, or input to telnet or mail). */
 export interface ShellStep extends StepBase {
   action: 'shell';
   command: string;
+  /** Which terminal of the host (default 1). */
+  terminal?: number;
+}
+
+/** A file saved on the host (the editor panel); it takes effect as on a real host (reload...). */
+export interface WriteStep extends StepBase {
+  action: 'write';
+  path: string;
+  text: string;
 }
 
 /** A mail client fetches mail with POP3 or IMAP. */

@@ -248,11 +248,15 @@ function checkStep(c: Checker, step: unknown, path: string, hosts: Set<string>):
       if (step.protocol !== 'pop3' && step.protocol !== 'imap') c.error(join(path, 'protocol'), `must be pop3 or imap, not ${describe(step.protocol)}`);
       for (const f of ['server', 'user', 'password']) c.isString(step[f], join(path, f));
       break;
+    case 'write':
+      if (c.isString(step.path, join(path, 'path')) && !step.path.startsWith('/')) c.error(join(path, 'path'), 'must be an absolute path');
+      c.isString(step.text, join(path, 'text'));
+      break;
     case 'down':
     case 'up':
       break;
     default:
-      c.error(join(path, 'action'), `must be one of dialogue, send, shell, fetch, down, up — not ${describe(action)}`);
+      c.error(join(path, 'action'), `must be one of dialogue, send, shell, fetch, write, down, up — not ${describe(action)}`);
   }
 }
 
