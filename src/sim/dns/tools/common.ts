@@ -1,0 +1,68 @@
+/**
+ * Pieces the three tools share: the output they build, the default server list from
+ * /etc/resolv.conf, server names resolved as getaddrinfo() would, and reverse-lookup names.
+ */
+import { formatIp, parseIp, parseIpv4, parseIpv6, reverseName } from '../../core/ip';
+import { parseResolvConf, type ResolvConf } from '../resolvConf';
+import { Resolver } from '../resolver';
+import type { ToolServer } from './dighost';
+import type { DnsToolEnv } from './env';
+
+/** Everything a tool printed, stderr's lines in place, and its exit status. */
+export class ToolOutput {
+  readonly lines: string[] = [];
+  exitStatus = 0;
+
+  print = (line: string): void => {
+    this.lines.push(line);
+  };
+
+  /** Text that may hold several lines (and end with a newline, like a usage message). */
+  printText(text: string): void {
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    this.lines.push(...lines);
+  }
+}
+
+export function resolvConfOf(env: DnsToolEnv): ResolvConf {
+  return parseResolvConf(env.resolvConf);
+}
+
+/**
+ * The servers from resolv.conf; with none, BIND's tools ask ::1 and then 127.0.0.1 (lwres
+ * defaults), which is why an empty resolv.conf shows errors for ::1 first.
+ */
+export function defaultServers(conf: ResolvConf, family?: 4 | 6): ToolServer[] {
+  const usable = (a: string) => family === undefined || (a.includes(':') ? 6 : 4) === family;
+  const configured = conf.nameservers.filter(usable);
+  const list = configured.length > 0 ? configured : ['::1', '127.0.0.1'].filter(usable);
+  return list.map((address) => {
+    const ip = parseIp(address);
+    const text = ip ? formatIp(ip) : address;
+    return { address: text, label: text };
+  });
+}
+
+/** The addresses a server argument stands for: a literal, /etc/hosts, then DNS. */
+export function serverAddresses(text: string, env: DnsToolEnv): string[] | undefined {
+  const ip = parseIpv4(text) ?? (text.includes(':') ? parseIpv6(text) : undefined);
+  if (ip) return [formatIp(ip)];
+  const resolver = new Resolver({ hostName: env.hostName, resolvConf: env.resolvConf, hostsFile: env.hostsFile, serverAt: env.serverAt, rng: env.rng.fork('getaddrinfo') });
+  const found = resolver.addresses(text);
+  return found.addresses.length > 0 ? found.addresses : undefined;
+}
+
+/**
+ * dighost's get_reverse(): the PTR name for an address text. Strict mode (nslookup, host) needs a
+ * real address; dig -x reverses any dotted text ("bogus" -> "bogus.in-addr.arpa.").
+ * IPv4 names come with a final dot, IPv6 ones without, as BIND formats them.
+ */
+export function reverseText(value: string, strict: boolean): string | undefined {
+  if (value.includes(':')) {
+    const v6 = parseIpv6(value);
+    if (v6 && !value.startsWith('[')) return reverseName(v6);
+  }
+  if (strict && !parseIpv4(value)) return undefined;
+  return `${value.split('.').reverse().join('.')}.in-addr.arpa.`;
+}
