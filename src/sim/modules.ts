@@ -3,3 +3,4 @@
  * client and SASL). Importing this file once is enough for a World to run them.
  */
 import './postfix/smtp/smtpModule';
+import './dns/dnsModule';

@@ -15,6 +15,9 @@ export interface DnsRecordData {
 }
 
 export interface HostResolver {
-  /** Asks the host's name servers; `by` names the program asking (for the trace). */
-  query(name: string, type: string, by: string): { status: DnsOutcome; records: DnsRecordData[] };
+  /**
+   * Asks the host's name servers; `by` names the program asking (for the trace). latencyMs is
+   * the time the lookup took, retries and timeouts included, for the caller's own timing.
+   */
+  query(name: string, type: string, by: string): { status: DnsOutcome; records: DnsRecordData[]; latencyMs?: number };
 }

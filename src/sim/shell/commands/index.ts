@@ -2,3 +2,4 @@
  * Loads every shell command. Each file registers its commands with the registry.
  */
 import './basic';
+import './dns';
