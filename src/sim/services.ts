@@ -5,6 +5,7 @@
  */
 import type { SimHost, WorldCore } from './host/simHost';
 import { formatMainCf } from './postfix/mainCf';
+import { DEBIAN_MASTER_CF } from './postfix/masterCf';
 import { PostfixInstance, type PostfixSetup } from './postfix/postfix';
 import { smtpSinkListener } from './sink/smtpSink';
 import type { Listener } from './core/network';
@@ -46,9 +47,10 @@ function startPostfix(host: SimHost): void {
   const spec = host.spec;
   const mainCf = typeof spec.main_cf === 'string' ? spec.main_cf : formatMainCf(Object.entries(spec.main_cf ?? {}));
   host.fs.write('/etc/postfix/main.cf', mainCf);
+  host.fs.write('/etc/postfix/master.cf', spec.master_cf ?? DEBIAN_MASTER_CF);
   host.fs.write('/etc/aliases', spec.aliases ?? 'postmaster: root\n');
   for (const [path, text] of Object.entries(spec.maps ?? {})) host.fs.write(path, text);
-  let setup: PostfixSetup = { mainCf, ccargs: spec.ccargs, names: host.names() };
+  let setup: PostfixSetup = { mainCf, masterCf: spec.master_cf, ccargs: spec.ccargs, names: host.names() };
   for (const ext of postfixExtensions) setup = ext(host, setup);
   const postfix = new PostfixInstance(host, setup);
   postfixByHost.set(host, postfix);

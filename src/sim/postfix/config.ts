@@ -29,10 +29,19 @@ export class PostfixConfig {
     readonly host: PostfixHostInfo,
     /** Names of master.cf services, whose NAME_xxx parameters are valid too. */
     readonly serviceNames: readonly string[] = ['smtp', 'relay', 'local', 'virtual', 'lmtp', 'error', 'retry', 'discard'],
+    /** master.cf "-o name=value" settings of one service, and that service's name. */
+    readonly overrides: readonly [string, string][] = [],
+    readonly serviceName?: string,
   ) {
     const parsed = parseMainCf(mainCfText, MAIN_CF_PATH);
     this.explicit = parsed.params;
     this.problems = parsed.problems;
+    for (const [k, v] of overrides) this.explicit.set(k, v);
+  }
+
+  /** The configuration one master.cf service sees: main.cf plus its -o overrides. */
+  forService(name: string, overrides: readonly [string, string][]): PostfixConfig {
+    return new PostfixConfig(this.mainCfText, this.host, this.serviceNames, overrides, name);
   }
 
   /** The first fatal problem in main.cf itself (a line without "="), if any. */
@@ -50,7 +59,7 @@ export class PostfixConfig {
   /** postconf -d: the default expression, or the computed default for host-dependent ones. */
   defaultRaw(name: string): string | undefined {
     const d = builtinDefault(name);
-    if (d !== null) return d;
+    if (d !== null && d !== undefined) return d;
     switch (name) {
       case 'myhostname':
         return this.host.hostname;
@@ -60,6 +69,8 @@ export class PostfixConfig {
         return computeMynetworks(this.get('mynetworks_style'), this.host.interfaces, this.protocols());
       case 'process_id':
         return '0';
+      case 'service_name':
+        return this.serviceName ?? '';
       case 'process_name':
         return 'postconf';
       default:

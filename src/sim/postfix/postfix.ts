@@ -17,6 +17,7 @@ import { parseAliases } from './maps/aliasesFile';
 import type { TableContext } from './maps/lookupTable';
 import { parseTableSource } from './maps/tableSource';
 import { Master } from './master';
+import { DEBIAN_MASTER_CF, inetEndpoint, parseMasterCf, type MasterService } from './masterCf';
 import { Mynetworks } from './mynetworks';
 import { QueueManager, type DeliveryAgent } from './queue/qmgr';
 import { QueueStore } from './queue/queueStore';
@@ -26,8 +27,8 @@ import { TrivialRewrite } from './trivialRewrite';
 
 export interface PostfixSetup {
   mainCf: string;
-  /** master.cf service names, for per-transport parameters. */
-  services?: string[];
+  /** master.cf text (Debian's default when left out). */
+  masterCf?: string;
   ccargs?: string;
   names: NameService;
   /** Builds the SASL server smtpd uses, when SASL is on. */
@@ -58,6 +59,8 @@ export class PostfixInstance {
   /** A daemon-level fatal error (smtpd dies at start-up with it). */
   smtpdFatal?: string;
   running = false;
+  /** The services of master.cf. */
+  services: MasterService[] = [];
   private agents: Record<string, DeliveryAgent> = {};
   private warned = new Set<string>();
 
@@ -66,6 +69,7 @@ export class PostfixInstance {
     private readonly setupInfo: PostfixSetup,
   ) {
     this.build = buildFromCcargs(setupInfo.ccargs);
+    this.services = parseMasterCf(setupInfo.masterCf ?? DEBIAN_MASTER_CF).services;
     this.config = this.makeConfig(setupInfo.mainCf);
     this.master = new Master(() => host.newPid(), () => host.scheduler.now);
     this.queue = new QueueStore(host.name, host.trace);
@@ -73,7 +77,14 @@ export class PostfixInstance {
   }
 
   private makeConfig(text: string): PostfixConfig {
-    return new PostfixConfig(text, { hostname: this.host.name, interfaces: hostInterfaces(this.host.interfaces.map((i) => `${i.address}/${i.prefix}`)) }, this.setupInfo.services);
+    const names = [...new Set(this.services.map((s) => s.name))];
+    return new PostfixConfig(text, { hostname: this.host.name, interfaces: hostInterfaces(this.host.interfaces.map((i) => `${i.address}/${i.prefix}`)) }, names);
+  }
+
+  /** The configuration a master.cf service of this type runs with (main.cf plus its -o overrides). */
+  serviceConfig(name: string, type = 'unix'): PostfixConfig {
+    const service = this.services.find((s) => s.name === name && s.type === type);
+    return this.config.forService(name, service?.overrides ?? []);
   }
 
   /** (Re)builds everything that depends on main.cf. */
@@ -211,10 +222,22 @@ export class PostfixInstance {
     return relayGuardProblem(this.config);
   }
 
-  /** The TCP services this Postfix offers (master.cf's smtp inet service). */
+  /** The TCP services this Postfix offers: master.cf's inet services run by smtpd. */
   listeners(): Listener[] {
     if (!this.running) return [];
-    return [new SmtpdListener(this, 25, 'smtpd')];
+    const out: Listener[] = [];
+    for (const s of this.services) {
+      if (s.type !== 'inet' || s.command !== 'smtpd') continue;
+      const endpoint = inetEndpoint(s.name);
+      if (!endpoint) continue;
+      out.push(new SmtpdListener(this, s, endpoint.port, endpoint.address));
+    }
+    return out;
+  }
+
+  /** Re-reads master.cf (postfix reload after editing it). */
+  setMasterCf(text: string): void {
+    this.services = parseMasterCf(text).services;
   }
 
   /** Queues a message from inside the host (local forward, sendmail); returns its queue id. */

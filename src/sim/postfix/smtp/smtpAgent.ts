@@ -22,8 +22,10 @@ export interface SmtpAgentDeps {
   master: Master;
   bounces: BounceDaemon;
   routing: () => RoutingEnv;
-  /** The master.cf service name: smtp or relay (it names the program in the log). */
+  /** The master.cf service name: smtp or relay. */
   service: string;
+  /** The name it logs under: $syslog_name/smtp, e.g. postfix/smtp, or postfix/relay/smtp with Debian's master.cf. */
+  program: string;
 }
 
 export class SmtpAgent implements DeliveryAgent {
@@ -45,7 +47,7 @@ export class SmtpAgent implements DeliveryAgent {
     const pid = master.acquire(service);
     const started = host.scheduler.now;
     this.monitor.send({ type: 'START' });
-    const program = `postfix/${service}`;
+    const program = this.deps.program;
     const finish = (results: RecipientResult[], relay: string, setupDone: number) => {
       for (const r of results) this.logResult(req, r, relay, pid, program, started, setupDone);
       master.release(service, pid);

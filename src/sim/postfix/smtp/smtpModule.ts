@@ -50,8 +50,11 @@ function routingEnv(host: SimHost, postfix: PostfixInstance): RoutingEnv {
 registerPostfixExtension((host, setup) => ({
   ...setup,
   agents: (postfix) => {
-    const make = (service: string) =>
-      new SmtpAgent({ host, config: postfix.config, master: postfix.master, bounces: postfix.bounceDaemon, routing: () => routingEnv(host, postfix), service });
+    const make = (service: string) => {
+      const config = postfix.serviceConfig(service);
+      const program = `${config.get('syslog_name')}/smtp`;
+      return new SmtpAgent({ host, config, master: postfix.master, bounces: postfix.bounceDaemon, routing: () => routingEnv(host, postfix), service, program });
+    };
     return { ...(setup.agents?.(postfix) ?? {}), smtp: make('smtp'), relay: make('relay') };
   },
 }));

@@ -6,6 +6,9 @@
  */
 import type { Connection, Listener, Peer } from '../../core/network';
 import { formatIp, parseIp } from '../../core/ip';
+import type { PostfixConfig } from '../config';
+import type { MasterService } from '../masterCf';
+import { Mynetworks } from '../mynetworks';
 import type { PostfixInstance } from '../postfix';
 import { recipientStatus } from '../recipientCheck';
 import type { CheckEnv } from '../restrictions';
@@ -18,13 +21,23 @@ const SILENT: Peer = { onData() {}, onClose() {} };
 
 export class SmtpdListener implements Listener {
   readonly addresses: string[];
+  readonly service = 'smtpd';
+  /** main.cf plus this master.cf service's -o overrides. */
+  private readonly config: PostfixConfig;
+  private readonly mynetworks: Mynetworks;
+  /** "postfix/smtpd", or "postfix/submission/smtpd" with -o syslog_name=postfix/submission. */
+  private readonly program: string;
 
   constructor(
     private readonly postfix: PostfixInstance,
+    private readonly masterService: MasterService,
     readonly port: number,
-    readonly service: string,
+    bindAddress?: string,
   ) {
-    this.addresses = postfix.listenAddresses();
+    this.config = postfix.config.forService(masterService.name, masterService.overrides);
+    this.mynetworks = masterService.overrides.some(([k]) => k === 'mynetworks' || k === 'mynetworks_style') ? new Mynetworks(this.config, postfix.tables) : postfix.mynetworks;
+    this.program = `${this.config.get('syslog_name')}/smtpd`;
+    this.addresses = bindAddress ? [bindAddress] : postfix.listenAddresses();
   }
 
   accept(conn: Connection): Peer {
@@ -32,7 +45,7 @@ export class SmtpdListener implements Listener {
     const host = pf.host;
     const pid = pf.master.acquire('smtpd');
     if (pf.smtpdFatal) {
-      host.log.write('postfix/smtpd', pid, `fatal: ${pf.smtpdFatal}`);
+      host.log.write(this.program, pid, `fatal: ${pf.smtpdFatal}`);
       host.log.write('postfix/master', pf.master.pid, `warning: process /usr/lib/postfix/sbin/smtpd pid ${pid} exit status 1`);
       host.log.write('postfix/master', pf.master.pid, 'warning: /usr/lib/postfix/sbin/smtpd: bad command startup -- throttling');
       pf.master.release('smtpd', pid);
@@ -47,11 +60,11 @@ export class SmtpdListener implements Listener {
 
   private sessionHost(): SmtpdSessionHost {
     const pf = this.postfix;
-    const cfg = pf.config;
+    const cfg = this.config;
     const host = pf.host;
     return {
       services: (session) => this.services(session),
-      log: (pid, text, queueId) => host.log.write('postfix/smtpd', pid, text, queueId),
+      log: (pid, text, queueId) => host.log.write(this.program, pid, text, queueId),
       stateChanged: (pid, _conn, state, event) => host.trace.emit({ kind: 'daemon', host: host.name, daemon: 'smtpd', instance: String(pid), state, event }),
       released: (pid) => pf.master.release('smtpd', pid),
       schedule: (delay, task) => host.scheduler.after(delay, task, true),
@@ -66,7 +79,7 @@ export class SmtpdListener implements Listener {
       // matched at connect time, and with it the legacy mynetworks notice.
       connectNotices: (client) => {
         if (!/\$\{?mynetworks|smtpd_client_connection_limit_exceptions/.test(cfg.raw('smtpd_client_event_limit_exceptions') ?? '')) return [];
-        const m = pf.mynetworks.matches(client.address, client.namaddr);
+        const m = this.mynetworks.matches(client.address, client.namaddr);
         return m.legacyNotice ? [m.legacyNotice] : [];
       },
     };
@@ -75,9 +88,9 @@ export class SmtpdListener implements Listener {
   private checkEnv(): CheckEnv {
     const pf = this.postfix;
     return {
-      config: pf.config,
+      config: this.config,
       rewrite: pf.rewrite,
-      mynetworks: pf.mynetworks,
+      mynetworks: this.mynetworks,
       tables: pf.tables,
       info: () => undefined,
       domainExists: pf.domainExists ? (d) => pf.domainExists!(d) : undefined,
@@ -87,18 +100,18 @@ export class SmtpdListener implements Listener {
   private services(session: SmtpdSession): SmtpdServices {
     const pf = this.postfix;
     const host = pf.host;
-    const log = (text: string, queueId?: string) => host.log.write('postfix/smtpd', session.pid, text, queueId);
-    const tables = pf.tablesFor('postfix/smtpd', session.pid);
+    const log = (text: string, queueId?: string) => host.log.write(this.program, session.pid, text, queueId);
+    const tables = pf.tablesFor(this.program, session.pid);
     const checkEnv: CheckEnv = { ...this.checkEnv(), tables, info: (text) => log(text) };
     let cleanup: ReturnType<typeof pf.cleanup.open> | undefined;
     return {
-      config: pf.config,
+      config: this.config,
       rewrite: pf.rewrite,
       checkEnv,
       sasl: pf.sasl,
       reply: (_state, lines) => session.reply(lines),
       log,
-      recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, pf.config, pf.rewrite, tables),
+      recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, this.config, pf.rewrite, tables),
       decision: (state, d, stage, subject) =>
         host.trace.emit({
           kind: 'decision',
@@ -127,7 +140,7 @@ export class SmtpdListener implements Listener {
           helo: state.heloName,
           clientName: state.client.name,
           clientAddress: state.client.address,
-          myhostname: pf.config.get('myhostname'),
+          myhostname: this.config.get('myhostname'),
           protocol: protocolName(state),
           queueId: handle.queueId,
           recipients: state.recipients.map((r) => r.original),
@@ -159,9 +172,9 @@ export class SmtpdListener implements Listener {
     const pf = this.postfix;
     const client = parseIp(state.client.address);
     if (!client) return false;
-    for (const item of pf.config.list('local_header_rewrite_clients')) {
+    for (const item of this.config.list('local_header_rewrite_clients')) {
       if (item === 'permit_inet_interfaces' && this.addresses.some((a) => formatIp(parseIp(a)!) === formatIp(client))) return true;
-      if (item === 'permit_mynetworks' && pf.mynetworks.matches(state.client.address, state.client.namaddr).match) return true;
+      if (item === 'permit_mynetworks' && this.mynetworks.matches(state.client.address, state.client.namaddr).match) return true;
       if (item === 'permit_sasl_authenticated' && state.saslUser !== undefined) return true;
       if (item === 'static:all') return true;
     }
