@@ -50,7 +50,7 @@ function startPostfix(host: SimHost): void {
   host.fs.write('/etc/postfix/master.cf', spec.master_cf ?? DEBIAN_MASTER_CF);
   host.fs.write('/etc/aliases', spec.aliases ?? 'postmaster: root\n');
   for (const [path, text] of Object.entries(spec.maps ?? {})) host.fs.write(path, text);
-  let setup: PostfixSetup = { mainCf, masterCf: spec.master_cf, ccargs: spec.ccargs, names: host.names() };
+  let setup: PostfixSetup = { mainCf, masterCf: spec.master_cf, ccargs: spec.ccargs, names: host.names(), sql: spec.sql };
   for (const ext of postfixExtensions) setup = ext(host, setup);
   const postfix = new PostfixInstance(host, setup);
   postfixByHost.set(host, postfix);

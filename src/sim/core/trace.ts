@@ -197,6 +197,17 @@ export interface MailboxEvent extends Base {
   count: number;
 }
 
+export interface SqlEvent extends Base {
+  kind: 'sql';
+  /** The program that asked: postfix/smtpd, postfix/virtual, dovecot auth... */
+  by: string;
+  /** The table definition or map that ran it, e.g. mysql:/etc/postfix/mysql_virtual_mailbox.cf. */
+  source: string;
+  /** The SELECT as it would have been sent to MySQL. */
+  query: string;
+  rows: number;
+}
+
 export interface TerminalEvent extends Base {
   kind: 'terminal';
   /** Which terminal on the host (a host can have several open). */
@@ -234,6 +245,7 @@ export type TraceEvent =
   | DaemonStateEvent
   | MailboxEvent
   | TerminalEvent
+  | SqlEvent
   | NoteEvent;
 
 export type TraceKind = TraceEvent['kind'];

@@ -46,6 +46,8 @@ export class Cleanup {
     private readonly master: Master,
     /** Tells qmgr a new file is in incoming. */
     private readonly notifyQmgr: () => void,
+    /** virtual_alias_maps: one recipient becomes the addresses it is an alias for. */
+    private readonly expandRecipient: (address: string) => string[] = (a) => [a],
   ) {}
 
   /** Opens a new queue file (smtpd does this at the first accepted recipient). */
@@ -64,11 +66,12 @@ export class Cleanup {
     const seen = new Set<string>();
     const recipients = [];
     for (const r of input.recipients) {
-      const address = this.rewrite.rewrite(r.address);
-      const key = address.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      recipients.push({ address, original: r.original, notify: r.notify, status: 'todo' as const });
+      for (const address of this.expandRecipient(this.rewrite.rewrite(r.address))) {
+        const key = address.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        recipients.push({ address, original: r.original, notify: r.notify, status: 'todo' as const });
+      }
     }
     const file: QueueFile = {
       id: handle.queueId,

@@ -7,6 +7,7 @@ import type { Listener } from '../core/network';
 import type { HostContext } from '../host/hostContext';
 import type { NameService } from '../host/nameService';
 import type { SaslServer } from '../sasl/types';
+import type { SqlTable } from '../scenario/schema';
 import { BounceDaemon } from './bounce/bounceDaemon';
 import { buildFromCcargs, type PostfixBuild } from './build';
 import { Cleanup, type CleanupInput } from './cleanup';
@@ -14,7 +15,10 @@ import { ConfigError, PostfixConfig } from './config';
 import { hostInterfaces, listenAddresses, parseInetProtocols } from './interfaces';
 import { LocalAgent } from './local/localAgent';
 import { parseAliases } from './maps/aliasesFile';
-import type { TableContext } from './maps/lookupTable';
+import { openTables, type TableContext } from './maps/lookupTable';
+import { sqlMap } from './maps/sqlMap';
+import { expandVirtualAlias } from './virtualAlias';
+import { VirtualAgent } from './virtual/virtualAgent';
 import { parseTableSource } from './maps/tableSource';
 import { Master } from './master';
 import { DEBIAN_MASTER_CF, inetEndpoint, parseMasterCf, type MasterService } from './masterCf';
@@ -37,8 +41,10 @@ export interface PostfixSetup {
   domainExists?: (domain: string) => 'yes' | 'no' | 'nxdomain' | 'tempfail';
   /** Delivery agents other than local (smtp, relay, virtual), added by their modules. */
   agents?: (postfix: PostfixInstance) => Record<string, DeliveryAgent>;
-  /** Extra SQL-backed tables (mysql:...). */
+  /** How mysql:/pgsql:/sqlite: tables are answered (default: over `sql`). */
   sqlTable?: TableContext['sqlTable'];
+  /** The scenario's SQL tables: the MySQL server that mysql: maps query. */
+  sql?: Record<string, SqlTable>;
 }
 
 export class PostfixInstance {
@@ -95,13 +101,29 @@ export class PostfixInstance {
       accounts: host.accounts,
       supportedTypes: new Set(this.build.mapTypes),
       warn: (text) => this.warnOnce(text),
-      sqlTable: this.setupInfo.sqlTable,
+      sqlTable: this.setupInfo.sqlTable ?? ((type, name) => sqlMap(type, name, { fs: host.fs, tables: this.setupInfo.sql ?? {}, emit: (e) => host.trace.emit(e), hostName: host.name, by: 'postfix' })),
     };
     this.rewrite = new TrivialRewrite(this.config, this.tables, this.listenAddresses());
     this.mynetworks = new Mynetworks(this.config, this.tables);
-    this.cleanup = new Cleanup(host, this.config, this.rewrite, this.queue, this.master, () => this.qmgr?.notify());
+    this.cleanup = new Cleanup(host, this.config, this.rewrite, this.queue, this.master, () => this.qmgr?.notify(), (a) => this.virtualAliases(a));
     this.bounceDaemon = new BounceDaemon(host, this.config, this.cleanup, this.master);
     this.sasl = this.saslServer();
+  }
+
+  /** cleanup's virtual_alias_maps expansion of one canonical recipient. */
+  private virtualAliases(address: string): string[] {
+    const value = this.config.get('virtual_alias_maps');
+    if (!value.trim()) return [address];
+    const tables = openTables(value, this.tablesFor('postfix/cleanup', this.master.singleton('cleanup')));
+    const own = new Set([this.config.get('myorigin'), ...this.listenAddresses().map((a) => `[${a}]`)].map((d) => d.toLowerCase()));
+    const r = expandVirtualAlias(address, {
+      tables,
+      isOwnDomain: (d) => own.has(d.toLowerCase()) || this.rewrite.isLocalDomain(d) === true,
+      canonical: (a) => this.rewrite.rewrite(a),
+      recursionLimit: Number(this.config.get('virtual_alias_recursion_limit')) || 1000,
+      expansionLimit: Number(this.config.get('virtual_alias_expansion_limit')) || 1000,
+    });
+    return 'addresses' in r ? r.addresses : [address];
   }
 
   names(): NameService {
@@ -164,7 +186,10 @@ export class PostfixInstance {
       master: this.master,
       forward: (input) => this.submit(input),
     });
-    this.agents = this.setupInfo.agents?.(this) ?? {};
+    this.agents = {
+      virtual: new VirtualAgent({ host: this.host, config: this.config, master: this.master, tables: (pid) => this.tablesFor('postfix/virtual', pid) }),
+      ...(this.setupInfo.agents?.(this) ?? {}),
+    };
     this.running = true;
     // Files left in the queue (a restart) are picked up again.
     if (this.queue.size > 0) {

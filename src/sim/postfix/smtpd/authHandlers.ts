@@ -26,7 +26,7 @@ export function auth(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   if (state.sender !== undefined) return fail('503 5.5.1 Error: MAIL transaction in progress');
   if (cmd.args.length < 1 || cmd.args.length > 2) return fail('501 5.5.4 Syntax: AUTH mechanism');
   const mechanism = cmd.args[0].toUpperCase();
-  const exchange = svc.sasl.begin(mechanism);
+  const exchange = svc.sasl.begin(mechanism, { address: state.client.address, service: 'smtp' });
   if (!exchange) {
     svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: Invalid authentication mechanism`);
     return fail('535 5.7.8 Error: authentication failed: Invalid authentication mechanism');
@@ -52,33 +52,30 @@ export function authResponse(svc: SmtpdServices, state: SmtpdSessionState, line:
 
 function step(svc: SmtpdServices, state: SmtpdSessionState, result: SaslStep): boolean {
   const mechanism = state.saslMethod ?? '';
+  // The auth server may take its time (Dovecot waits before saying no); smtpd waits with it.
+  const wait = result.delayMs ?? 0;
   switch (result.kind) {
     case 'challenge':
-      svc.reply(state, `334 ${result.data}`);
+      svc.reply(state, `334 ${result.data}`, wait);
       return true;
     case 'success':
       state.auth = undefined;
       state.saslUser = result.user;
-      svc.reply(state, '235 2.7.0 Authentication successful');
+      svc.reply(state, '235 2.7.0 Authentication successful', wait);
       count(state, 'auth', true);
       return true;
     case 'failure': {
       state.auth = undefined;
       state.saslMethod = undefined;
       count(state, 'auth', false);
-      if (result.reason === 'malformed') {
-        svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: Invalid base64 data in continued response`);
-        svc.reply(state, '501 5.5.2 Invalid base64 data in continued response');
-        return false;
-      }
       if (result.reason === 'cancelled') {
-        svc.reply(state, '501 5.7.0 Authentication aborted');
+        svc.reply(state, '501 5.7.0 Authentication aborted', wait);
         return false;
       }
-      const reason = failureReason(svc);
+      const reason = result.message ?? failureReason(svc);
       const who = result.user !== undefined ? `, sasl_username=${result.user}` : '';
       svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: ${reason}${who}`);
-      svc.reply(state, `535 5.7.8 Error: authentication failed: ${reason}`);
+      svc.reply(state, `535 5.7.8 Error: authentication failed: ${reason}`, wait);
       return false;
     }
   }

@@ -109,7 +109,7 @@ export class SmtpdListener implements Listener {
       rewrite: pf.rewrite,
       checkEnv,
       sasl: pf.sasl,
-      reply: (_state, lines) => session.reply(lines),
+      reply: (_state, lines, delayMs) => session.reply(lines, delayMs),
       log,
       recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, this.config, pf.rewrite, tables),
       decision: (state, d, stage, subject) =>

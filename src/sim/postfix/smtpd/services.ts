@@ -17,8 +17,8 @@ export interface SmtpdServices {
   readonly checkEnv: CheckEnv;
   /** SASL, when smtpd_sasl_auth_enable = yes and the build has it. */
   readonly sasl?: SaslServer;
-  /** Sends one reply (one or more lines) to the client. */
-  reply(state: SmtpdSessionState, lines: string | string[]): void;
+  /** Sends one reply (one or more lines) to the client, after `delayMs` of waiting (e.g. for the auth server). */
+  reply(state: SmtpdSessionState, lines: string | string[], delayMs?: number): void;
   /** Writes "postfix/smtpd[pid]: text" to the maillog. */
   log(text: string, queueId?: string): void;
   /** reject_unlisted_recipient: is the (canonical) address a known recipient? */

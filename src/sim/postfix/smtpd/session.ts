@@ -85,12 +85,12 @@ export class SmtpdSession implements Peer {
   }
 
   /** Sends a reply; after the soft error limit, error replies wait smtpd_error_sleep_time. */
-  reply(lines: string | string[]): void {
+  reply(lines: string | string[], waitMs = 0): void {
     const list = typeof lines === 'string' ? [lines] : lines;
     const first = list[0] ?? '';
     const isError = first.startsWith('4') || first.startsWith('5');
-    const delay = isError && this.state.errorCount >= this.host.softErrorLimit ? this.host.errorSleepMs : 0;
-    this.conn.serverWrite(list, delay);
+    const sleep = isError && this.state.errorCount >= this.host.softErrorLimit ? this.host.errorSleepMs : 0;
+    this.conn.serverWrite(list, waitMs + sleep);
   }
 
   hangup(): void {
