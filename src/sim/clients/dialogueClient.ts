@@ -19,12 +19,15 @@ export class DialogueClient implements Peer {
     fromAddress: string | undefined,
     toAddress: string,
     port: number,
+    /** Speak TLS from the first byte (ports 465, 993, 995), as a mail client configured for SSL does. */
+    tlsOnConnect = false,
   ) {
     world.network.connect({
       from: { host: fromHost, address: fromAddress },
       to: { address: toAddress, port },
       onOpen: (conn) => {
         this.conn = conn;
+        if (tlsOnConnect) conn.startTls();
         return this;
       },
       onFail: (reason) => {

@@ -54,6 +54,12 @@ export class Connection {
   private lastArrival = { c2s: 0, s2c: 0 };
   private closer?: 'client' | 'server';
   closed = false;
+  /**
+   * TLS is modelled, not computed: a client that can speak TLS starts it after the server's
+   * go-ahead (STARTTLS) or at once (port 465/993/995); the server sees `tls` true from then on.
+   * A client that cannot (telnet) never sets it, and the server's handshake fails.
+   */
+  tls = false;
 
   constructor(
     readonly id: number,
@@ -63,6 +69,13 @@ export class Connection {
     private readonly net: Network,
     readonly latency: number,
   ) {}
+
+  /** The client begins the TLS handshake; the trace records the lock. */
+  startTls(): void {
+    if (this.tls || this.closed) return;
+    this.tls = true;
+    this.net.trace.emit({ kind: 'conn.tls', host: this.client.host, conn: this.id });
+  }
 
   attach(client: Peer, server: Peer): void {
     this.clientPeer = client;

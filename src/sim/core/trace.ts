@@ -53,6 +53,11 @@ export interface ConnDataEvent extends Base {
   lines: string[];
 }
 
+export interface ConnTlsEvent extends Base {
+  kind: 'conn.tls';
+  conn: number;
+}
+
 export interface ConnCloseEvent extends Base {
   kind: 'conn.close';
   conn: number;
@@ -231,6 +236,7 @@ export type TraceEvent =
   | ConnOpenEvent
   | ConnFailEvent
   | ConnDataEvent
+  | ConnTlsEvent
   | ConnCloseEvent
   | LogEvent
   | MessageEvent

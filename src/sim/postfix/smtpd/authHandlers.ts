@@ -20,7 +20,7 @@ export function auth(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     count(state, 'auth', false);
     return false;
   };
-  if (!svc.sasl) return fail('503 5.5.1 Error: authentication not enabled');
+  if (!svc.sasl || (svc.config.bool('smtpd_tls_auth_only') && !state.tls)) return fail('503 5.5.1 Error: authentication not enabled');
   if (state.heloName === undefined || !state.esmtp) return fail('503 5.5.1 Error: send HELO/EHLO first');
   if (state.saslUser !== undefined) return fail('503 5.5.1 Error: already authenticated');
   if (state.sender !== undefined) return fail('503 5.5.1 Error: MAIL transaction in progress');

@@ -16,8 +16,10 @@ export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): stri
   out.push(limit > 0 ? `SIZE ${limit}` : 'SIZE');
   if (!cfg.bool('disable_vrfy_command')) out.push('VRFY');
   out.push('ETRN');
+  if (svc.tlsAvailable && !state.tls) out.push('STARTTLS');
   // smtpd_tls_auth_only hides AUTH until the session is encrypted.
-  const mechs = svc.sasl && !cfg.bool('smtpd_tls_auth_only') ? svc.sasl.mechanisms().join(' ') : '';
+  const authHidden = cfg.bool('smtpd_tls_auth_only') && !state.tls;
+  const mechs = svc.sasl && !authHidden ? svc.sasl.mechanisms().join(' ') : '';
   if (mechs) {
     out.push(`AUTH ${mechs}`);
     if (cfg.bool('broken_sasl_auth_clients')) out.push(`AUTH=${mechs}`);

@@ -75,6 +75,7 @@ export class SmtpdListener implements Listener {
       hardErrorLimit: cfg.int('smtpd_hard_error_limit'),
       errorSleepMs: cfg.seconds('smtpd_error_sleep_time') * 1000,
       myhostname: cfg.get('myhostname'),
+      wrapperMode: this.tlsLevel() !== 'none' && cfg.bool('smtpd_tls_wrappermode'),
       // The anvil exception list (smtpd_client_event_limit_exceptions, $mynetworks by default) is
       // matched at connect time, and with it the legacy mynetworks notice.
       connectNotices: (client) => {
@@ -104,10 +105,13 @@ export class SmtpdListener implements Listener {
     const tables = pf.tablesFor(this.program, session.pid);
     const checkEnv: CheckEnv = { ...this.checkEnv(), tables, info: (text) => log(text) };
     let cleanup: ReturnType<typeof pf.cleanup.open> | undefined;
+    const tlsLevel = this.tlsLevel();
     return {
       config: this.config,
       rewrite: pf.rewrite,
       checkEnv,
+      tlsAvailable: tlsLevel !== 'none',
+      tlsRequired: tlsLevel === 'encrypt',
       sasl: pf.sasl,
       reply: (_state, lines, delayMs) => session.reply(lines, delayMs),
       log,
@@ -165,6 +169,20 @@ export class SmtpdListener implements Listener {
       },
       hangup: () => session.hangup(),
     };
+  }
+
+  /**
+   * smtpd_tls_security_level (or the older smtpd_use_tls / smtpd_enforce_tls), in effect only
+   * in a TLS build with a certificate configured.
+   */
+  private tlsLevel(): 'none' | 'may' | 'encrypt' {
+    const cfg = this.config;
+    if (!this.postfix.build.tls) return 'none';
+    const cert = cfg.get('smtpd_tls_cert_file') || cfg.get('smtpd_tls_chain_files') || cfg.get('smtpd_tls_eccert_file');
+    let level = cfg.get('smtpd_tls_security_level');
+    if (!level) level = cfg.get('smtpd_enforce_tls') === 'yes' ? 'encrypt' : cfg.get('smtpd_use_tls') === 'yes' ? 'may' : 'none';
+    if (level !== 'may' && level !== 'encrypt') return 'none';
+    return cert ? level : 'none';
   }
 
   /** local_header_rewrite_clients: by default only clients on this host's own addresses. */

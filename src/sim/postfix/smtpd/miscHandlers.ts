@@ -60,11 +60,24 @@ export function etrn(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   return true;
 }
 
-export function starttls(svc: SmtpdServices, state: SmtpdSessionState): boolean {
+export function starttls(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
   state.where = 'STARTTLS';
-  svc.reply(state, '502 5.5.1 Error: command not implemented');
-  count(state, 'starttls', false);
-  return false;
+  const fail = (reply: string) => {
+    svc.reply(state, reply);
+    count(state, 'starttls', false);
+    return false;
+  };
+  if (!svc.tlsAvailable) return fail('502 5.5.1 Error: command not implemented');
+  if (cmd.args.length > 0) return fail('501 5.5.4 Syntax: STARTTLS');
+  if (state.tls) return fail('554 5.5.1 Error: TLS already active');
+  svc.reply(state, '220 2.0.0 Ready to start TLS');
+  // RFC 3207: after the handshake the client starts over with EHLO; nothing said before counts.
+  resetTransaction(state);
+  state.heloName = undefined;
+  state.esmtp = false;
+  state.tlsPending = true;
+  count(state, 'starttls', true);
+  return true;
 }
 
 export function bdat(svc: SmtpdServices, state: SmtpdSessionState): boolean {

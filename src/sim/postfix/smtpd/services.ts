@@ -17,6 +17,10 @@ export interface SmtpdServices {
   readonly checkEnv: CheckEnv;
   /** SASL, when smtpd_sasl_auth_enable = yes and the build has it. */
   readonly sasl?: SaslServer;
+  /** STARTTLS can be offered: a TLS build, a security level of may or encrypt, a certificate. */
+  readonly tlsAvailable: boolean;
+  /** smtpd_tls_security_level = encrypt: nothing but HELO/EHLO/STARTTLS/NOOP/QUIT before TLS. */
+  readonly tlsRequired: boolean;
   /** Sends one reply (one or more lines) to the client, after `delayMs` of waiting (e.g. for the auth server). */
   reply(state: SmtpdSessionState, lines: string | string[], delayMs?: number): void;
   /** Writes "postfix/smtpd[pid]: text" to the maillog. */

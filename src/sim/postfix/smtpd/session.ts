@@ -8,7 +8,13 @@ import type { Connection, Peer } from '../../core/network';
 import { parseSmtpdCommand } from './command';
 import { smtpdMachine, type SmtpdEvent } from './machine';
 import type { SmtpdServices } from './services';
-import { counterSummary, newSessionState, type ClientInfo, type SmtpdSessionState } from './sessionState';
+import { count, counterSummary, newSessionState, type ClientInfo, type SmtpdSessionState } from './sessionState';
+
+/** Commands allowed before TLS when smtpd_tls_security_level = encrypt (SMTPD_CMD_FLAG_PRE_TLS). */
+const PRE_TLS = new Set(['HELO', 'EHLO', 'STARTTLS', 'NOOP', 'QUIT']);
+
+/** What a TLS 1.3 session with a self-signed certificate looks like in Postfix's log. */
+export const TLS_SESSION = 'TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256';
 
 /** Commands after which the client must wait for the reply (smtpd's SMTPD_CMD_FLAG_LAST). */
 const PIPELINING_LAST = new Set(['HELO', 'EHLO', 'DATA', 'NOOP', 'VRFY']);
@@ -44,6 +50,8 @@ export interface SmtpdSessionHost {
   readonly hardErrorLimit: number;
   readonly errorSleepMs: number;
   readonly myhostname: string;
+  /** smtpd_tls_wrappermode (port 465): TLS from the first byte, before the greeting. */
+  readonly wrapperMode: boolean;
   /** Lines smtpd logs right after "connect from" (e.g. the legacy mynetworks notice). */
   connectNotices(client: ClientInfo): string[];
 }
@@ -80,8 +88,31 @@ export class SmtpdSession implements Peer {
     this.host.log(this.pid, `connect from ${this.state.client.namaddr}`);
     for (const line of this.host.connectNotices(this.state.client)) this.host.log(this.pid, line);
     this.actor.start();
+    if (this.host.wrapperMode) {
+      // The client must open with a TLS handshake; one that cannot (telnet) gets no greeting.
+      this.state.tlsPending = true;
+      if (this.conn.tls) this.handshakeDone();
+      else {
+        this.armTimer();
+        return;
+      }
+    }
     this.reply([`220 ${this.host.banner}`]);
     this.armTimer();
+  }
+
+  private handshakeDone(): void {
+    this.state.tlsPending = false;
+    this.state.tls = true;
+    this.host.log(this.pid, `Anonymous TLS connection established from ${this.state.client.namaddr}: ${TLS_SESSION}`);
+  }
+
+  /** The client wrote plain text where a TLS handshake was due: OpenSSL gives up. */
+  private handshakeFailed(): void {
+    this.host.log(this.pid, `SSL_accept error from ${this.state.client.namaddr}: -1`);
+    this.host.log(this.pid, 'warning: TLS library problem: error:0A00010B:SSL routines::wrong version number:../ssl/record/ssl3_record.c:354:');
+    this.host.log(this.pid, `lost connection after ${this.state.where} from ${this.state.client.namaddr}`);
+    this.finish(true);
   }
 
   /** Sends a reply; after the soft error limit, error replies wait smtpd_error_sleep_time. */
@@ -114,6 +145,12 @@ export class SmtpdSession implements Peer {
   }
 
   private handleLine(line: string): void {
+    if (this.state.tlsPending) {
+      if (!this.conn.tls) return this.handshakeFailed();
+      const wrapper = this.host.wrapperMode && !this.state.tls;
+      this.handshakeDone();
+      if (wrapper) this.reply([`220 ${this.host.banner}`]);
+    }
     const mode = String(this.actor.getSnapshot().value);
     if (mode === 'data') {
       this.send(line === '.' ? { type: 'END' } : { type: 'LINE', line });
@@ -133,6 +170,14 @@ export class SmtpdSession implements Peer {
     }
     const cmd = parseSmtpdCommand(this.commandText(line));
     this.checkPipelining(cmd.verb);
+    if (this.svc.tlsRequired && !this.state.tls && cmd.verb !== 'UNKNOWN' && !PRE_TLS.has(cmd.verb)) {
+      this.state.where = cmd.verb;
+      count(this.state, cmd.verb.toLowerCase(), false);
+      this.state.errorCount++;
+      this.reply('530 5.7.0 Must issue a STARTTLS command first');
+      this.afterCommand(true);
+      return;
+    }
     this.send({ type: cmd.verb, cmd } as SmtpdEvent);
     this.afterCommand();
   }

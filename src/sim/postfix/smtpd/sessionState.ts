@@ -62,6 +62,10 @@ export interface SmtpdSessionState {
   closing: boolean;
   /** Set once "improper command pipelining" has been logged. */
   illegalPipelining: boolean;
+  /** The connection is encrypted (STARTTLS done, or port 465). */
+  tls: boolean;
+  /** "220 Ready to start TLS" was sent; the client's next move must be the handshake. */
+  tlsPending: boolean;
 }
 
 export function newSessionState(client: ClientInfo, serverAddress: string): SmtpdSessionState {
@@ -76,6 +80,8 @@ export function newSessionState(client: ClientInfo, serverAddress: string): Smtp
     counters: new Map(),
     closing: false,
     illegalPipelining: false,
+    tls: false,
+    tlsPending: false,
   };
 }
 
@@ -109,9 +115,9 @@ export function counterSummary(state: SmtpdSessionState): string {
 }
 
 /** The protocol name Postfix logs and writes into Received: SMTP, ESMTP, ESMTPA, ESMTPS, ESMTPSA. */
-export function protocolName(state: SmtpdSessionState, tls = false): string {
+export function protocolName(state: SmtpdSessionState): string {
   if (!state.esmtp) return 'SMTP';
-  return `ESMTP${tls ? 'S' : ''}${state.saslUser !== undefined ? 'A' : ''}`;
+  return `ESMTP${state.tls ? 'S' : ''}${state.saslUser !== undefined ? 'A' : ''}`;
 }
 
 /** Ends the mail transaction (RSET, HELO, after DATA). */
