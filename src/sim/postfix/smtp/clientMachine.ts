@@ -12,6 +12,10 @@ export interface ClientTransaction {
   /** The commands that open the transaction (MAIL, RCPTs, DATA when pipelining). */
   ehloOk(reply: string[]): void;
   heloName(): string;
+  /** After EHLO: should the session go encrypted first (smtp_tls_security_level)? */
+  wantsTls(): boolean;
+  /** The server said 220 to STARTTLS: do the handshake. */
+  tlsStarted(): void;
   mailCommands(): string[];
   /** RCPT commands still to send when not pipelining. */
   rcptCommand(index: number): string;
@@ -47,6 +51,8 @@ export const smtpClientMachine = setup({
     moreRecipients: ({ context }) => context.rcptIndex < context.tx.recipientCount(),
     anyAccepted: ({ context }) => context.tx.anyAccepted(),
     dataGo: ({ event }) => event.type === 'REPLY' && code(event.lines) === 354,
+    wantsTls: ({ context }) => context.tx.wantsTls(),
+    tlsGo: ({ event }) => event.type === 'REPLY' && code(event.lines) === 220,
   },
   actions: {
     sendEhlo: ({ context }) => context.tx.send([`EHLO ${context.tx.heloName()}`]),
@@ -55,6 +61,8 @@ export const smtpClientMachine = setup({
       if (event.type === 'REPLY') context.tx.ehloOk(event.lines);
     },
     sendMail: ({ context }) => context.tx.send(context.tx.mailCommands()),
+    sendStarttls: ({ context }) => context.tx.send(['STARTTLS']),
+    startTls: ({ context }) => context.tx.tlsStarted(),
     mailReply: ({ context, event }) => {
       if (event.type === 'REPLY') context.tx.mailReply(event.lines);
     },
@@ -99,8 +107,19 @@ export const smtpClientMachine = setup({
     ehlo: {
       on: {
         REPLY: [
-          { guard: 'ok', target: 'mail', actions: ['ehloOk', 'sendMail'] },
+          { guard: 'ok', target: 'tlsCheck', actions: 'ehloOk' },
           { target: 'helo', actions: 'sendHelo' },
+        ],
+      },
+    },
+    tlsCheck: {
+      always: [{ guard: 'wantsTls', target: 'starttls', actions: 'sendStarttls' }, { target: 'mail', actions: 'sendMail' }],
+    },
+    starttls: {
+      on: {
+        REPLY: [
+          { guard: 'tlsGo', target: 'ehlo', actions: ['startTls', 'sendEhlo'] },
+          { target: 'quit', actions: ['heloFailed', 'sendQuit'] },
         ],
       },
     },

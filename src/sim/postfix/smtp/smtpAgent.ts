@@ -90,7 +90,7 @@ export class SmtpAgent implements DeliveryAgent {
         this.tryCandidates(req, candidates, index + 1, pid, program, finish, message);
       },
       onOpen: (conn) => {
-        const tx = new SmtpTransaction(req, c, conn, config, this.deps.bounces, host);
+        const tx = new SmtpTransaction(req, c, conn, config, this.deps.bounces, host, program, pid);
         const actor = createActor(smtpClientMachine, { input: { tx } });
         tx.onFinished = (outcome) => {
           actor.stop();

@@ -9,6 +9,7 @@ import type { PostfixConfig } from '../config';
 import type { DeliveryRequest, RecipientResult } from '../queue/qmgr';
 import type { ClientTransaction } from './clientMachine';
 import type { Candidate } from './routing';
+import { TLS_SESSION } from '../tls';
 
 export type TransactionOutcome = { kind: 'done'; results: RecipientResult[] } | { kind: 'retry'; message: string };
 
@@ -33,6 +34,8 @@ export class SmtpTransaction implements ClientTransaction {
     private readonly config: PostfixConfig,
     private readonly bounces: BounceDaemon,
     private readonly host: HostContext,
+    private readonly program: string,
+    private readonly pid: number,
   ) {}
 
   private get where(): string {
@@ -49,7 +52,20 @@ export class SmtpTransaction implements ClientTransaction {
 
   ehloOk(reply: string[]): void {
     this.setupDone = this.host.scheduler.now;
+    this.offers.clear();
     for (const line of reply.slice(1)) this.offers.add(line.slice(4).split(/[ =]/)[0].toUpperCase());
+  }
+
+  /** smtp_tls_security_level may/encrypt: go encrypted when the server offers STARTTLS. */
+  wantsTls(): boolean {
+    if (this.conn.tls) return false;
+    const level = this.config.get('smtp_tls_security_level') || (this.config.get('smtp_use_tls') === 'yes' ? 'may' : 'none');
+    return (level === 'may' || level === 'encrypt') && this.offers.has('STARTTLS');
+  }
+
+  tlsStarted(): void {
+    this.conn.startTls();
+    this.host.log.write(this.program, this.pid, `Untrusted TLS connection established to ${this.where}:${this.server.port}: ${TLS_SESSION}`);
   }
 
   pipelining(): boolean {

@@ -5,6 +5,7 @@
  */
 import { createActor, type Actor } from 'xstate';
 import type { Connection, Peer } from '../../core/network';
+import { TLS_SESSION } from '../tls';
 import { parseSmtpdCommand } from './command';
 import { smtpdMachine, type SmtpdEvent } from './machine';
 import type { SmtpdServices } from './services';
@@ -12,9 +13,6 @@ import { count, counterSummary, newSessionState, type ClientInfo, type SmtpdSess
 
 /** Commands allowed before TLS when smtpd_tls_security_level = encrypt (SMTPD_CMD_FLAG_PRE_TLS). */
 const PRE_TLS = new Set(['HELO', 'EHLO', 'STARTTLS', 'NOOP', 'QUIT']);
-
-/** What a TLS 1.3 session with a self-signed certificate looks like in Postfix's log. */
-export const TLS_SESSION = 'TLSv1.3 with cipher TLS_AES_256_GCM_SHA384 (256/256 bits) key-exchange X25519 server-signature RSA-PSS (2048 bits) server-digest SHA256';
 
 /** Commands after which the client must wait for the reply (smtpd's SMTPD_CMD_FLAG_LAST). */
 const PIPELINING_LAST = new Set(['HELO', 'EHLO', 'DATA', 'NOOP', 'VRFY']);
