@@ -75,6 +75,7 @@ export class SimHost implements HostContext, HostNode {
     this.fs.write('/etc/hostname', `${spec.name.split('.')[0]}\n`);
     this.fs.write('/etc/hosts', `${DEFAULT_HOSTS}${spec.hosts_file ?? ''}`);
     this.fs.write('/etc/resolv.conf', spec.resolv_conf ?? '');
+    for (const [path, text] of Object.entries(spec.files ?? {})) this.fs.write(path, text);
   }
 
   /** Addresses the network routes to this host (what was configured, loopback left implicit). */

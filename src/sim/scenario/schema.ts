@@ -44,6 +44,8 @@ export interface HostSpec {
   resolv_conf?: string;
   /** Extra /etc/hosts lines. */
   hosts_file?: string;
+  /** Other files on the host: path -> text (a ~/.procmailrc, an :include: list, header_checks...). */
+  files?: Record<string, string>;
   /**
    * main.cf: parameter -> value (as postconf -n prints them), or the file's text. A host with a
    * main_cf runs Postfix ({} for all defaults).

@@ -26,7 +26,7 @@ export interface ValidationResult {
 type Obj = Record<string, unknown>;
 
 const HOST_FIELDS = new Set([
-  'name', 'addresses', 'kind', 'up', 'accounts', 'system_accounts', 'resolv_conf', 'hosts_file', 'main_cf', 'master_cf',
+  'name', 'addresses', 'kind', 'up', 'accounts', 'system_accounts', 'resolv_conf', 'hosts_file', 'files', 'main_cf', 'master_cf',
   'aliases', 'maps', 'ccargs', 'sasl', 'cyrus_sasl_conf', 'dovecot', 'mailboxes', 'uidvalidity', 'dns', 'sinks', 'sql',
 ]);
 const TOP_FIELDS = new Set(['version', 'title', 'seed', 'start', 'timezone', 'networks', 'hosts', 'script']);
@@ -150,6 +150,13 @@ function checkHost(c: Checker, h: unknown, path: string, names: Set<string>, add
       c.isString(u.user, join(p, 'user'));
       c.isString(u.password, join(p, 'password'));
     });
+  }
+  if (h.files !== undefined && c.isObject(h.files, join(path, 'files'))) {
+    for (const [file, text] of Object.entries(h.files)) {
+      const p = join(join(path, 'files'), file);
+      if (!file.startsWith('/')) c.error(p, 'a file path must be absolute, e.g. /home/alice/.procmailrc');
+      c.isString(text, p);
+    }
   }
   if (h.mailboxes !== undefined && c.isObject(h.mailboxes, join(path, 'mailboxes'))) {
     for (const [user, msgs] of Object.entries(h.mailboxes)) {

@@ -18,6 +18,7 @@ import type { QueueFile, QueueRecipient } from '../queue/queueStore';
 import { TIMING } from '../timing';
 import type { TrivialRewrite } from '../trivialRewrite';
 import { expandLocal, type AliasStep, type LocalTarget } from './aliasExpansion';
+import { runProcmail, type ProcmailAction } from '../../mda/procmail';
 
 export interface LocalDeps {
   host: HostContext;
@@ -87,6 +88,15 @@ export class LocalAgent implements DeliveryAgent {
     let prepend: string | undefined;
     switch (target.kind) {
       case 'mailbox': {
+        // Postfix reads mailbox_command raw: $EXTENSION and friends are filled in per delivery.
+        const command = this.deps.config.raw('mailbox_command') ?? '';
+        if (command) {
+          const run = this.runMailboxCommand(file, rcpt, target.user, command);
+          mailbox = run.path;
+          prepend = run.prepend;
+          detail = `delivered to command: ${command}`;
+          break;
+        }
         const written = this.writeMailbox(file, rcpt, target.user);
         mailbox = written.path;
         prepend = written.prepend;
@@ -180,6 +190,35 @@ export class LocalAgent implements DeliveryAgent {
     return { path, prepend, maildir: false };
   }
 
+  /**
+   * mailbox_command: local pipes the message to an MDA. procmail's recipes are followed (see
+   * mda/procmail.ts); any other command is taken to deliver to the user's spool mailbox.
+   */
+  private runMailboxCommand(file: QueueFile, rcpt: QueueRecipient, user: string, command: string): { path?: string; prepend: string } {
+    const { config, host } = this.deps;
+    const { text, prepend } = this.withDeliveryHeaders(file, rcpt);
+    const account = host.accounts.get(user);
+    const home = account?.home ?? `/home/${user}`;
+    const spool = `${config.get('mail_spool_directory').replace(/\/$/, '')}/${user}`;
+    const program = command.trim().split(/\s+/)[0].split('/').pop();
+    if (program !== 'procmail') {
+      host.store.open(spool, 'mbox').append(file.sender, host.epochNow(), quoteFromLines(text));
+      return { path: spool, prepend };
+    }
+    const result = runProcmail(host.fs.read(`${home}/.procmailrc`), text, { home, user, defaultMailbox: spool });
+    let first: string | undefined;
+    for (const a of result.actions) {
+      if (a.kind === 'mailbox') {
+        host.store.open(a.path, a.maildir ? 'maildir' : 'mbox').append(file.sender, host.epochNow(), a.maildir ? text : quoteFromLines(text));
+        first ??= a.path;
+      } else if (a.kind === 'forward') {
+        this.deps.forward({ sender: file.sender, recipients: a.to.map((t) => ({ address: t, original: t })), text, rewriteLocal: false, origin: 'forward', parent: file.id });
+      }
+    }
+    host.trace.emit({ kind: 'note', host: host.name, level: 'info', text: `procmail (${user}): ${result.actions.map(describeAction).join('; ')}` });
+    return { path: first, prepend };
+  }
+
   /** A message that already carries our Delivered-To for this recipient is looping. */
   private isLoop(file: QueueFile, rcpt: QueueRecipient): boolean {
     const needle = `\ndelivered-to: ${rcpt.address.toLowerCase()}\n`;
@@ -205,6 +244,12 @@ export class LocalAgent implements DeliveryAgent {
       recipientDelimiter: config.get('recipient_delimiter'),
     };
   }
+}
+
+function describeAction(a: ProcmailAction): string {
+  if (a.kind === 'mailbox') return `${a.recipe ? `recipe ${a.recipe}` : 'default'} -> ${a.path}`;
+  if (a.kind === 'forward') return `recipe ${a.recipe} -> forward to ${a.to.join(', ')}`;
+  return `recipe ${a.recipe} -> | ${a.command}`;
 }
 
 function dedupe(targets: LocalTarget[]): LocalTarget[] {
