@@ -68,7 +68,7 @@ export function caseToScenario(c: ConformanceCase): Scenario {
   if (!serverAddresses.has(c.client.address)) {
     hosts.push({ name: `client-${c.client.address}`, addresses: [c.client.address], kind: 'workstation' });
   }
-  return { version: 1, title: c.id, hosts };
+  return { version: 2, title: c.id, hosts };
 }
 
 /** One host per peer address; the sinks on it listen on the recorded ports. */

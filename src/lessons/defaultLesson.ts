@@ -6,7 +6,7 @@
 import type { Scenario } from '../sim/scenario/schema';
 
 export const DEFAULT_LESSON: Scenario = {
-  version: 1,
+  version: 2,
   title: 'Local delivery over telnet',
   seed: 2017,
   start: '2024-04-13T07:38:00Z',

@@ -25,7 +25,7 @@ export const MAIL_HOST: HostSpec = {
 export const WORKSTATION: HostSpec = { name: 'client.example.com', addresses: ['192.168.1.23/24'], kind: 'workstation' };
 
 export function makeWorld(hosts: HostSpec[] = [MAIL_HOST, WORKSTATION], extra: Partial<Scenario> = {}): World {
-  return new World({ version: 1, hosts, ...extra });
+  return new World({ version: 2, hosts, ...extra });
 }
 
 export interface Talk {

@@ -25,7 +25,7 @@ import { DEBIAN_MASTER_CF, inetEndpoint, parseMasterCf, type MasterService } fro
 import { Mynetworks } from './mynetworks';
 import { QueueManager, type DeliveryAgent } from './queue/qmgr';
 import { QueueStore } from './queue/queueStore';
-import { relayGuardProblem } from './restrictions';
+import { checkRecipient, relayGuardProblem, type CheckEnv, type Decision } from './restrictions';
 import { SmtpdListener } from './smtpd/listener';
 import { TrivialRewrite } from './trivialRewrite';
 
@@ -263,6 +263,18 @@ export class PostfixInstance {
   /** Re-reads master.cf (postfix reload after editing it). */
   setMasterCf(text: string): void {
     this.services = parseMasterCf(text).services;
+  }
+
+  /**
+   * What smtpd (port 25) would decide, right now, for a client at `address` sending to
+   * `recipient` — without a connection and without a trace (lesson checks ask this).
+   */
+  probeRecipient(address: string, recipient: string): Decision[] {
+    const smtp = this.services.find((s) => s.name === 'smtp' && s.type === 'inet');
+    const config = smtp ? this.config.forService('smtp', smtp.overrides) : this.config;
+    const env: CheckEnv = { config, rewrite: this.rewrite, mynetworks: new Mynetworks(config, this.tables), tables: this.tables, info: () => undefined };
+    const client = { name: 'unknown', address, namaddr: `unknown[${address}]` };
+    return checkRecipient({ client, helo: 'probe', sender: 'probe@example.org', recipient }, env);
   }
 
   /** Queues a message from inside the host (local forward, sendmail); returns its queue id. */

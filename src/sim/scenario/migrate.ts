@@ -7,7 +7,18 @@ import { SCENARIO_VERSION, type Scenario } from './schema';
 type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /** MIGRATIONS[n] turns a version n scenario into version n+1. Version 1 is the first. */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  1: (old) => ({
+    ...old,
+    hosts: Array.isArray(old.hosts)
+      ? old.hosts.map((h: unknown) => {
+          if (typeof h !== 'object' || h === null || !('postfix' in h)) return h;
+          const { postfix, ...rest } = h as Record<string, unknown>;
+          return typeof postfix === 'object' && postfix !== null ? { ...rest, ...(postfix as object) } : rest;
+        })
+      : old.hosts,
+  }),
+};
 
 export function migrateScenario(input: Record<string, unknown>): { scenario: Scenario } | { error: string } {
   let version = input.version ?? 1;

@@ -56,7 +56,7 @@ const WS: HostSpec = { name: 'ws.example.com', addresses: ['192.168.1.23/24'], r
 
 function scenario(extra: Partial<Scenario> = {}, to = 'bob@example.net'): Scenario {
   return {
-    version: 1,
+    version: 2,
     hosts: [DNS, MAIL, MX, WS],
     script: [{ at: 1000, host: 'ws.example.com', action: 'send', server: 'mail.example.com', from: 'ansible@example.com', to: [to], subject: 'Hello Bob', body: 'Across the Internet.' }],
     ...extra,
