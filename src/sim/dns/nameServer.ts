@@ -15,7 +15,7 @@ import type { DnsServerSpec } from '../scenario/schema';
 import { emptyZonesBeside } from './emptyZones';
 import { closestZone, lookupZones, type ZoneLookup } from './lookupZones';
 import type { DnsMessage, DnsQuestion, MessageFlags } from './message';
-import { canonical, isSubdomain } from './names';
+import { absolute, canonical, isSubdomain } from './names';
 import { targetName, type ResourceRecord } from './records';
 import type { Rcode } from './types';
 import { buildZone, type DnsZone } from './zone';
@@ -76,7 +76,9 @@ export class NameServer {
     return this.zones.flatMap((z) => z.messages.map((m) => m.text));
   }
 
-  query(question: DnsQuestion, options: QueryOptions = {}): DnsMessage {
+  query(asked: DnsQuestion, options: QueryOptions = {}): DnsMessage {
+    // A relative name is taken as absolute, as it would be on the wire.
+    const question = { ...asked, name: absolute(asked.name) };
     const rd = options.recursionDesired ?? true;
     const recurse = rd && this.recursion;
     const message: DnsMessage = {

@@ -47,9 +47,9 @@ export function isSubdomain(name: string, ancestor: string): boolean {
 
 /** The name one label up; the root has no parent. */
 export function parentOf(name: string): string | undefined {
-  if (name === ROOT) return undefined;
+  if (name === ROOT || name === '') return undefined;
   const dot = name.indexOf('.');
-  const rest = name.slice(dot + 1);
+  const rest = dot < 0 ? '' : name.slice(dot + 1);
   return rest === '' ? ROOT : rest;
 }
 

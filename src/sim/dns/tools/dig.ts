@@ -10,6 +10,7 @@ import { rdataText } from '../records';
 import { defaultServers, resolvConfOf, serverAddresses, ToolOutput } from './common';
 import { parseDigArgs, type DigLookupSpec } from './digArgs';
 import { DigHost, type DigHostConfig, type Reply, type ToolServer } from './dighost';
+import { runTrace } from './digTrace';
 import { BIND_VERSION, type DnsToolEnv } from './env';
 import { sectionsText } from './messageText';
 import { whenText } from './when';
@@ -56,6 +57,14 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
       cookie: lookup.cookie,
       tcp: lookup.tcp,
     };
+    if (lookup.trace) {
+      const greet = () => {
+        if (!command.short && command.printCmd && greeting) out.lines.push(...greeting);
+        greeting = undefined;
+      };
+      runTrace({ name: lookup.name, type: lookup.type, config, short: command.short, greet }, engine, env, out);
+      continue;
+    }
     const result = engine.lookup(lookup.name, lookup.type, config);
     const showGreeting = !command.short && command.printCmd && greeting !== undefined;
     if (showGreeting) out.lines.push(...greeting!);

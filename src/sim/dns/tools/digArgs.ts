@@ -28,6 +28,8 @@ export interface DigLookupSpec {
   tcp: boolean;
   tcpSet: boolean;
   identify: boolean;
+  /** +trace: follow the delegations from the root (digTrace.ts). */
+  trace: boolean;
   showTtl: boolean;
   showClass: boolean;
   ttlUnits: boolean;
@@ -61,7 +63,7 @@ function defaults(): DigLookupSpec {
   return {
     name: '', type: 'A', typeSet: false, recurse: true, comments: true, question: true, answer: true,
     authority: true, additional: true, stats: true, edns: true, cookie: true, tcp: false, tcpSet: false,
-    identify: false, showTtl: true, showClass: true, ttlUnits: false, servfailStops: true,
+    identify: false, trace: false, showTtl: true, showClass: true, ttlUnits: false, servfailStops: true,
   };
 }
 
@@ -73,7 +75,7 @@ const PLUS_OPTIONS: [string, number][] = [
   ['fail', 2], ['identify', 2], ['ignore', 2], ['keepalive', 5], ['keepopen', 5], ['multiline', 2], ['ndots', 2],
   ['nsid', 3], ['nssearch', 3], ['qr', 2], ['question', 2], ['raflag', 2], ['rdflag', 2], ['recurse', 3],
   ['retry', 3], ['rrcomments', 2], ['search', 3], ['short', 3], ['showsearch', 5], ['split', 3], ['stats', 3],
-  ['tcflag', 3], ['tcp', 3], ['timeout', 3], ['tries', 4], ['ttlid', 3], ['ttlunits', 4], ['vc', 1], ['zflag', 1],
+  ['tcflag', 3], ['tcp', 3], ['timeout', 3], ['trace', 3], ['tries', 3], ['ttlid', 3], ['ttlunits', 4], ['vc', 1], ['zflag', 1],
 ];
 
 function plusOption(cmd: string): string | undefined {
@@ -202,6 +204,10 @@ function applyPlus(option: string, lookup: DigLookupSpec, command: DigCommand): 
       lookup.tcpSet = true;
       break;
     case 'identify': lookup.identify = state; break;
+    case 'trace':
+      lookup.trace = state;
+      if (state) Object.assign(lookup, { comments: false, stats: false, additional: false, authority: true, question: false, identify: true, search: false });
+      break;
     case 'ttlid': lookup.showTtl = state; break;
     case 'class': lookup.showClass = state; break;
     case 'ttlunits':
