@@ -3,7 +3,7 @@
  * check the student's work must satisfy — evaluated against the engine, never against the UI —
  * and the intended solution, which the tests apply to prove the check can pass and fails before.
  */
-import type { Scenario, ScriptStep } from '../sim/scenario/schema';
+import type { LiveAction, Scenario } from '../sim/scenario/schema';
 
 export interface Text {
   en: string;
@@ -34,7 +34,7 @@ export interface LessonStep {
   hint?: Text;
   check: LessonCheck;
   /** What a student would do: lines typed in a terminal, files saved, mail sent. */
-  solution: Omit<ScriptStep, 'at'>[];
+  solution: LiveAction[];
 }
 
 export interface Lesson {

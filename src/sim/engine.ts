@@ -5,7 +5,7 @@
  * recorded as a script step, so the scenario plus its recorded steps replays the same trace.
  */
 import type { TraceEvent } from './core/trace';
-import type { Scenario, ScriptStep } from './scenario/schema';
+import type { LiveAction, Scenario, ScriptStep } from './scenario/schema';
 import { ScriptRunner } from './script/scriptRunner';
 import { Terminal } from './shell/terminal';
 import { World } from './world';
@@ -74,7 +74,7 @@ export class Engine {
   }
 
   /** A live action at the current time: recorded, then run. */
-  act(step: Omit<ScriptStep, 'at'>): void {
+  act(step: LiveAction): void {
     const full = { ...step, at: this.now } as ScriptStep;
     this.recorded.push(full);
     this.runner.run(full);

@@ -25,6 +25,7 @@ import { DEBIAN_MASTER_CF, inetEndpoint, parseMasterCf, type MasterService } fro
 import { Mynetworks } from './mynetworks';
 import { QueueManager, type DeliveryAgent } from './queue/qmgr';
 import { QueueStore } from './queue/queueStore';
+import { recipientStatus } from './recipientCheck';
 import { checkRecipient, relayGuardProblem, type CheckEnv, type Decision } from './restrictions';
 import { SmtpdListener } from './smtpd/listener';
 import { TrivialRewrite } from './trivialRewrite';
@@ -274,7 +275,11 @@ export class PostfixInstance {
     const config = smtp ? this.config.forService('smtp', smtp.overrides) : this.config;
     const env: CheckEnv = { config, rewrite: this.rewrite, mynetworks: new Mynetworks(config, this.tables), tables: this.tables, info: () => undefined };
     const client = { name: 'unknown', address, namaddr: `unknown[${address}]` };
-    return checkRecipient({ client, helo: 'probe', sender: 'probe@example.org', recipient }, env);
+    const decisions = checkRecipient({ client, helo: 'probe', sender: 'probe@example.org', recipient }, env);
+    if (decisions.some((d) => d.verdict === 'reject' || d.verdict === 'defer') || !config.bool('smtpd_reject_unlisted_recipient')) return decisions;
+    const known = recipientStatus(recipient, this.rewrite.rewrite(recipient), config, this.rewrite, this.tables);
+    if (known.status === 'known') return decisions;
+    return [...decisions, { verdict: known.status === 'unknown' ? 'reject' : 'defer', list: 'smtpd_reject_unlisted_recipient', restriction: 'reject_unlisted_recipient', reply: known.reply }];
   }
 
   /** Queues a message from inside the host (local forward, sendmail); returns its queue id. */

@@ -130,6 +130,9 @@ export type ScriptStep =
   | PowerStep
   | WriteStep;
 
+/** A script step without its time: what a user does now (the engine stamps the time). */
+export type LiveAction = ScriptStep extends infer S ? (S extends ScriptStep ? Omit<S, 'at'> : never) : never;
+
 interface StepBase {
   /** Virtual time in ms from the start. */
   at: number;
