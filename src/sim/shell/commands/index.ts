@@ -3,3 +3,4 @@
  */
 import './basic';
 import './dns';
+import './postconf';
