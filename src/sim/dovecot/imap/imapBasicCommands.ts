@@ -1,0 +1,39 @@
+/**
+ * Commands valid in any state after login: CAPABILITY, NOOP, ID, ENABLE, LOGOUT, NAMESPACE.
+ */
+import { POST_LOGIN_CAPABILITY } from './imapCapabilities';
+import { logoutResult, ok, type CommandContext, type CommandResult } from './imapProcess';
+
+/** What ENABLE can switch on in Dovecot 2.3. */
+const ENABLEABLE = ['CONDSTORE', 'QRESYNC', 'UTF8=ACCEPT', 'IMAP4REV2'];
+
+export function capability(): CommandResult {
+  return ok('Capability completed', [`* CAPABILITY ${POST_LOGIN_CAPABILITY}`]);
+}
+
+export function noop(): CommandResult {
+  return ok('NOOP completed');
+}
+
+export function id(): CommandResult {
+  return ok('ID completed', ['* ID ("name" "Dovecot")']);
+}
+
+export function enable(ctx: CommandContext): CommandResult {
+  const enabled: string[] = [];
+  for (const a of ctx.args) {
+    if (a.type !== 'atom') continue;
+    const name = a.value.toUpperCase();
+    if (ENABLEABLE.includes(name) && !ctx.s.enabled.has(name) && !enabled.includes(name)) enabled.push(name);
+  }
+  for (const e of enabled) ctx.s.enabled.add(e);
+  return ok('Enabled', [enabled.length > 0 ? `* ENABLED ${enabled.join(' ')}` : '* ENABLED']);
+}
+
+export function logout(ctx: CommandContext): CommandResult {
+  return logoutResult(ctx);
+}
+
+export function namespace(): CommandResult {
+  return ok('Namespace completed', ['* NAMESPACE (("" "/")) NIL NIL']);
+}

@@ -1,0 +1,42 @@
+/**
+ * The commands the imap process knows after login, and in which state: `selected` ones answer
+ * "BAD No mailbox selected" in the authenticated state.
+ */
+import { capability, enable, id, logout, namespace, noop } from './imapBasicCommands';
+import { fetchCommand } from './imapFetch';
+import { list, select, status } from './imapMailboxCommands';
+import type { CommandContext, CommandResult } from './imapProcess';
+import { searchCommand } from './imapSearch';
+import { check, close, expunge, unselect } from './imapSelectedCommands';
+import { storeCommand } from './imapStore';
+
+export interface ImapCommandSpec {
+  selected?: boolean;
+  anyState?: boolean;
+  run(ctx: CommandContext): CommandResult;
+}
+
+export const IMAP_COMMANDS: Record<string, ImapCommandSpec> = {
+  CAPABILITY: { run: capability },
+  NOOP: { run: noop },
+  ID: { run: id },
+  ENABLE: { run: enable },
+  LOGOUT: { run: logout },
+  NAMESPACE: { run: namespace },
+  SELECT: { run: (ctx) => select(ctx, false) },
+  EXAMINE: { run: (ctx) => select(ctx, true) },
+  LIST: { run: (ctx) => list(ctx, false) },
+  LSUB: { run: (ctx) => list(ctx, true) },
+  STATUS: { run: status },
+  CHECK: { selected: true, run: check },
+  CLOSE: { selected: true, run: close },
+  UNSELECT: { selected: true, run: unselect },
+  EXPUNGE: { selected: true, run: expunge },
+  FETCH: { selected: true, run: fetchCommand },
+  STORE: { selected: true, run: storeCommand },
+  SEARCH: { selected: true, run: searchCommand },
+  'UID FETCH': { selected: true, run: fetchCommand },
+  'UID STORE': { selected: true, run: storeCommand },
+  'UID SEARCH': { selected: true, run: searchCommand },
+  'UID EXPUNGE': { selected: true, run: expunge },
+};

@@ -1,0 +1,73 @@
+/**
+ * STORE and UID STORE: FLAGS, +FLAGS, -FLAGS (.SILENT). Dovecot answers with the new FLAGS of
+ * each message whose flags really changed; a keyword nobody used before is first announced with
+ * new FLAGS and PERMANENTFLAGS lines. In a read-only (EXAMINEd) mailbox nothing is stored.
+ */
+import type { ImapArg } from './imapArgs';
+import { flagsAnnouncement, formatFlags, parseFlag } from './imapFlags';
+import { resolveMessageSet } from './imapMessageSet';
+import { commandError, ok, type CommandContext, type CommandResult } from './imapProcess';
+import { addMailboxKeywords } from './mailboxKeywords';
+
+type StoreMode = 'replace' | 'add' | 'remove';
+
+export function storeCommand(ctx: CommandContext): CommandResult {
+  const view = ctx.s.selected!;
+  const [setArg, itemArg, ...flagArgs] = ctx.args;
+  const item = itemArg?.type === 'atom' ? /^([+-]?)FLAGS(\.SILENT)?$/i.exec(itemArg.value) : null;
+  if (!setArg || setArg.type !== 'atom' || !item || flagArgs.length === 0) return commandError(ctx, 'Invalid arguments');
+  const flags = parseFlagArgs(flagArgs);
+  if (!flags.ok) return commandError(ctx, flags.error);
+  const set = resolveMessageSet(view, setArg.value, ctx.uid);
+  if (!set.ok) return commandError(ctx, set.error);
+  if (view.readOnly) return ok('Store ignored with read-only mailbox');
+  const mode: StoreMode = item[1] === '+' ? 'add' : item[1] === '-' ? 'remove' : 'replace';
+  const silent = item[2] !== undefined;
+  const untagged: string[] = [];
+  const keywords = flags.flags.filter((f) => !f.startsWith('\\'));
+  if (mode !== 'remove' && addMailboxKeywords(view.box, keywords)) untagged.push(...flagsAnnouncement(view.keywords, false));
+  let changedCount = 0;
+  for (const seq of set.seqs) {
+    const msg = view.message(seq);
+    if (!msg) continue;
+    const before = [...msg.flags].sort().join(' ');
+    const hadDeleted = msg.flags.has('\\Deleted');
+    applyFlags(msg.flags, flags.flags, mode);
+    if ([...msg.flags].sort().join(' ') === before) continue;
+    changedCount++;
+    if (!hadDeleted && msg.flags.has('\\Deleted')) ctx.s.stats.deleted++;
+    if (!silent) {
+      const uid = ctx.uid ? `UID ${msg.uid} ` : '';
+      untagged.push(`* ${seq} FETCH (${uid}FLAGS ${formatFlags(msg.flags, view.isRecent(msg), view.keywords)})`);
+    }
+  }
+  ctx.svc.mailboxChanged(ctx.s.user ?? '', view.box.path, 'flags', changedCount);
+  return ok('Store completed', untagged);
+}
+
+function parseFlagArgs(args: ImapArg[]): { ok: true; flags: string[] } | { ok: false; error: string } {
+  const atoms = args.length === 1 && args[0].type === 'list' ? args[0].items : args;
+  const flags: string[] = [];
+  for (const a of atoms) {
+    if (a.type !== 'atom') return { ok: false, error: 'Invalid arguments' };
+    const f = parseFlag(a.value);
+    if (!f.ok) return f;
+    if (f.flag.toLowerCase() === '\\recent') return { ok: false, error: 'Invalid system flag \\RECENT' };
+    flags.push(f.flag);
+  }
+  return { ok: true, flags };
+}
+
+function applyFlags(target: Set<string>, flags: string[], mode: StoreMode): void {
+  if (mode === 'replace') {
+    target.clear();
+    for (const f of flags) target.add(f);
+  } else if (mode === 'add') {
+    for (const f of flags) target.add(f);
+  } else {
+    for (const f of flags) {
+      target.delete(f);
+      for (const existing of target) if (existing.toLowerCase() === f.toLowerCase()) target.delete(existing);
+    }
+  }
+}
