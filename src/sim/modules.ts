@@ -4,3 +4,4 @@
  */
 import './postfix/smtp/smtpModule';
 import './dns/dnsModule';
+import './dovecot/dovecotModule';
