@@ -42,8 +42,11 @@ def sh(*args, check=True, env=None, input=None, timeout=60):
     return r
 
 
+_T0 = time.time()
+
+
 def log(*a):
-    print('[lab]', *a, flush=True)
+    print(f'[lab {time.time() - _T0:6.2f}s]', *a, flush=True)
 
 
 # -- syslog -----------------------------------------------------------------------------------------
@@ -178,6 +181,7 @@ class Lab:
         """The Postfix queue directories as the package makes them (postfix check creates what is
         missing); the chroot's etc/, lib/ ... are filled later by configure-instance.sh."""
         open('/etc/postfix/main.cf', 'w').close()
+        age('/etc/postfix/main.cf')
         r = sh('postfix', 'check', check=False)
         if r.returncode or not os.path.isdir('/var/spool/postfix/private'):
             time.sleep(0.5)
@@ -257,14 +261,22 @@ class Lab:
         os.chown('/var/mail', 0, grp.getgrnam('mail').gr_gid)
         os.chmod('/var/mail', 0o2775)
         uidvalidity = self.host.get('uidvalidity', DEFAULT_UIDVALIDITY)
-        for user, msgs in (self.host.get('mailboxes') or {}).items():
-            path = user if user.startswith('/') else f'/var/mail/{user}'
+        for key, msgs in (self.host.get('mailboxes') or {}).items():
+            # "user": the INBOX /var/mail/user; "user/Folder": the mbox ~user/mail/Folder
+            user, _, folder = key.partition('/')
+            pw = pwd.getpwnam(user)
+            if folder:
+                root = f'{pw.pw_dir}/mail'
+                os.makedirs(root, exist_ok=True)
+                os.chown(root, pw.pw_uid, pw.pw_gid)
+                os.chmod(root, 0o700)
+                path = f'{root}/{folder}'
+            else:
+                path = f'/var/mail/{user}'
             with open(path, 'w') as f:
                 f.write(mbox_text(msgs, uidvalidity))
-            if not user.startswith('/'):
-                pw = pwd.getpwnam(user)
-                os.chown(path, pw.pw_uid, grp.getgrnam('mail').gr_gid)
-                os.chmod(path, 0o600)
+            os.chown(path, pw.pw_uid, pw.pw_gid if folder else grp.getgrnam('mail').gr_gid)
+            os.chmod(path, 0o600)
             t = 1704099600  # 2024-01-01 09:00 UTC
             os.utime(path, (t, t))
 
@@ -272,6 +284,9 @@ class Lab:
     def start_named(self):
         zones = self.host.get('zones') or []
         servers = self.host.get('dns_servers')
+        if servers and str(servers[0].get('software', '')).startswith('none'):
+            self.start_silent_dns(servers[0])
+            return
         if not zones or servers == []:
             return
         server = (servers or [{'address': '127.0.0.1', 'port': 53, 'recursion': True}])[0]
@@ -306,8 +321,34 @@ class Lab:
         p = subprocess.Popen(['named', '-f', '-u', 'bind', '-c', '/etc/bind/named.conf'],
                              stdout=open(f'{self.work}/named.out', 'w'), stderr=subprocess.STDOUT)
         self.procs.append(p)
-        wait_for(lambda: sh('dig', '+short', '+time=1', '+tries=1', f'@{addr}', '-p', str(port),
-                            'SOA', zones[0]['origin'], check=False).returncode == 0, 20, 'named')
+        # ready when every zone is loaded: an authoritative answer for its SOA
+        def loaded(origin):
+            out = sh('dig', '+norec', '+time=1', '+tries=1', f'@{addr}', '-p', str(port), 'SOA', origin,
+                     check=False).stdout
+            return 'status: NOERROR' in out and re.search(r'flags: qr aa', out) is not None
+        wait_for(lambda: all(loaded(z['origin']) for z in zones), 30, 'named to load the zones')
+
+    def start_silent_dns(self, server):
+        """A name server that is down or unreachable: queries are read and never answered."""
+        addr, port = server.get('address', '127.0.0.1'), server.get('port', 53)
+        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        u.bind((addr, port))
+        t = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        t.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        t.bind((addr, port))
+        t.listen(16)
+        held = []
+
+        def run():
+            import select
+            while True:
+                r, _, _ = select.select([u, t], [], [], 0.5)
+                for s in r:
+                    if s is u:
+                        s.recv(4096)
+                    else:
+                        held.append(s.accept()[0])
+        threading.Thread(target=run, daemon=True).start()
 
     # peers ------------------------------------------------------------------------------------------------
     def start_peers(self):
@@ -396,9 +437,8 @@ class Lab:
                    input=u['password'])
             sh('chown', 'root:postfix', '/etc/sasldb2')
             os.chmod('/etc/sasldb2', 0o640)
-        r = sh('postfix', 'check', check=False)
-        if r.stdout or r.stderr:
-            log('postfix check:', r.stdout + r.stderr)
+        for p in ['/etc/postfix/main.cf', '/etc/aliases', *(self.host.get('maps') or {}), *(self.host.get('files') or {})]:
+            age(p)
         # hash: (and other indexed) tables named in main.cf
         for path in self.host.get('maps') or {}:
             kinds = set(re.findall(r'\b(hash|btree|cdb|lmdb|dbm):' + re.escape(path) + r'\b',
@@ -485,6 +525,14 @@ class Lab:
 
 
 # -- helpers -----------------------------------------------------------------------------------------------
+
+def age(path, seconds=60):
+    """Date a file we just wrote back a little: Postfix waits (up to 3 s) before reading a table or
+    main.cf modified within the last second, in case it is still being edited."""
+    if os.path.exists(path):
+        t = time.time() - seconds
+        os.utime(path, (t, t))
+
 
 def wait_for(pred, limit, what):
     end = time.time() + limit

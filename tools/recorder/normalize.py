@@ -76,6 +76,8 @@ class Normalizer:
         s = POSTFIX_MSGID.sub(lambda m: 'MSGID' if m.group(0).split('.', 1)[1] in self.queue_ids else m.group(0), s)
         for qid in sorted(self.queue_ids, key=len, reverse=True):
             s = re.sub(rf'\b{qid}\b', 'QUEUEID', s)
+        # a Message-ID made of the current unix time (Dovecot's mbox pseudo message)
+        s = re.sub(r'(?<=<)\d{9,11}(?=@)', lambda m: 'MSGID' if self.started <= int(m.group(0)) <= self.ended else m.group(0), s)
         s = BOUNDARY_TIME.sub('DATE', s)
         if self.normalize_dates:
             s = RFC_DATE.sub(self._rfc_date, s)

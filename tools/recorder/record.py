@@ -113,13 +113,21 @@ def inner(spec_path, work, out_path):
     case = {'id': spec['id'], 'protocol': proto, 'about': spec.get('about', '')}
     try:
         lab.mount_private()
+        log('mount_private done')
         lab.start_syslog()
-        lab.postfix_skeleton()
-        lab.write_users()
+        log('start_syslog done')
         lab.write_resolver()
+        log('write_resolver done')
+        lab.write_users()
+        log('write_users done')
+        lab.postfix_skeleton()
+        log('postfix_skeleton done')
         lab.seed_mailboxes()
+        log('seed_mailboxes done')
         lab.start_named()
+        log('start_named done')
         lab.start_peers()
+        log('start_peers done')
         started = time.time()
         if proto == 'dns':
             env = {'PATH': '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG': 'C.UTF-8',
@@ -139,10 +147,13 @@ def inner(spec_path, work, out_path):
         else:
             if proto == 'smtp':
                 lab.configure_postfix()
+                log('configure_postfix done')
             if lab.configure_dovecot():
                 lab.start_dovecot()
+                log('start_dovecot done')
             if proto == 'smtp':
                 lab.start_postfix()
+                log('start_postfix done')
             seeded = {u: [strip_bookkeeping(m) for m in parse_mbox(open(f'/var/mail/{u}').read())]
                       for u in lab.accounts() if os.path.exists(f'/var/mail/{u}')}
             lab.syslog.wait_quiet(0.8, 10)
@@ -152,8 +163,10 @@ def inner(spec_path, work, out_path):
             server = (host.get('addresses') or ['127.0.0.1'])[0]
             dialogue, closed = client.play(proto, spec['dialogue'], server, caddr,
                                            port=(spec.get('client') or {}).get('port'))
+            log('dialogue done')
             if proto == 'smtp':
                 lab.wait_mail_quiet()
+                log('wait_mail_quiet done')
             else:
                 time.sleep(1.0)
                 lab.syslog.wait_quiet(1.0, 10)
@@ -184,7 +197,8 @@ def inner(spec_path, work, out_path):
                 else:
                     msgs = [strip_bookkeeping(m) for m in msgs]
                     if msgs != seeded.get(u, []):
-                        after[u] = msgs
+                        # seeded messages carry fixed dates; only what was written now is dated now
+                        after[u] = [Normalizer(started, ended).text(m) for m in msgs]
             case['host'] = build_host(spec, lab, proto)
             case['client'] = spec.get('client', {'address': '127.0.0.1'})
             case['dialogue'] = out_dialogue
