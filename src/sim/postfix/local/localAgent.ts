@@ -3,7 +3,8 @@
  * mail_spool_directory, or Maildir when home_mailbox says so), into a file, through a command,
  * or forwards to another address; it logs one line per final recipient, as Postfix's local does.
  */
-import { createActor, type Actor } from 'xstate';
+import type { Actor } from 'xstate';
+import { createSimActor } from '../../core/actors';
 import type { HostContext } from '../../host/hostContext';
 import { quoteFromLines } from '../../mail/mailStore';
 import { splitAddress } from '../address';
@@ -35,7 +36,7 @@ export class LocalAgent implements DeliveryAgent {
   private actor: Actor<typeof agentMachine>;
 
   constructor(private readonly deps: LocalDeps) {
-    this.actor = createActor(agentMachine);
+    this.actor = createSimActor(agentMachine);
     let last = '';
     this.actor.subscribe((snap) => {
       const state = String(snap.value);

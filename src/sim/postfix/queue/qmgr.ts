@@ -4,7 +4,8 @@
  * order, and when a file is done removes it, defers it with backoff, or has the bounce daemon
  * return it to the sender.
  */
-import { createActor, type Actor } from 'xstate';
+import type { Actor } from 'xstate';
+import { createSimActor } from '../../core/actors';
 import type { HostContext } from '../../host/hostContext';
 import type { PostfixConfig } from '../config';
 import { TIMING } from '../timing';
@@ -49,8 +50,10 @@ export class QueueManager implements QmgrWork {
   private pickupScheduled = false;
   private scanTimer?: { cancel(): void };
   private readonly startedAt: number;
-  private waiting: { req: DeliveryRequest; agent: DeliveryAgent }[] = [];
+  /** Deliveries waiting for room, by transport and next hop. */
+  private waiting = new Map<string, { req: DeliveryRequest; agent: DeliveryAgent }[]>();
   private running = new Map<string, number>();
+  private limits = new Map<string, number>();
 
   constructor(
     private readonly host: HostContext,
@@ -62,7 +65,7 @@ export class QueueManager implements QmgrWork {
     pid: number,
   ) {
     this.pid = pid;
-    this.actor = createActor(qmgrMachine, { input: { work: this } });
+    this.actor = createSimActor(qmgrMachine, { input: { work: this } });
     let last = '';
     this.actor.subscribe((snap) => {
       const value = String(snap.value);
@@ -140,9 +143,12 @@ export class QueueManager implements QmgrWork {
         );
         continue;
       }
-      this.waiting.push({ req, agent });
+      const key = `${req.transport}\0${req.nexthop}`;
+      const list = this.waiting.get(key) ?? [];
+      list.push({ req, agent });
+      this.waiting.set(key, list);
+      this.dispatch(key);
     }
-    this.dispatch();
   }
 
   /** Groups recipients by transport and next hop, sorted the way qmgr sorts them. */
@@ -174,30 +180,33 @@ export class QueueManager implements QmgrWork {
   }
 
   private concurrencyLimit(transport: string): number {
-    const specific = `${transport}_destination_concurrency_limit`;
-    const value = this.config.explicit.has(specific) || transport === 'local' ? this.config.get(specific) : this.config.get('default_destination_concurrency_limit');
-    return Math.max(1, Number(value) || 20);
+    let limit = this.limits.get(transport);
+    if (limit === undefined) {
+      const specific = `${transport}_destination_concurrency_limit`;
+      const value = this.config.explicit.has(specific) || transport === 'local' ? this.config.get(specific) : this.config.get('default_destination_concurrency_limit');
+      limit = Math.max(1, Number(value) || 20);
+      this.limits.set(transport, limit);
+    }
+    return limit;
   }
 
-  /** Starts waiting deliveries while their transport has room. */
-  private dispatch(): void {
-    const still: typeof this.waiting = [];
-    for (const item of this.waiting) {
-      const key = `${item.req.transport}\0${item.req.nexthop}`;
-      const busy = this.running.get(key) ?? 0;
-      if (busy >= this.concurrencyLimit(item.req.transport)) {
-        still.push(item);
-        continue;
-      }
-      this.running.set(key, busy + 1);
+  /** Starts waiting deliveries to one destination while it has room (its concurrency limit). */
+  private dispatch(key: string): void {
+    const list = this.waiting.get(key);
+    if (!list || list.length === 0) return;
+    const limit = this.concurrencyLimit(list[0].req.transport);
+    while (list.length > 0 && (this.running.get(key) ?? 0) < limit) {
+      const item = list.shift()!;
+      this.running.set(key, (this.running.get(key) ?? 0) + 1);
       this.host.scheduler.after(TIMING.qmgrDispatchMs, () => {
         item.agent.deliver(item.req, (results) => {
           this.running.set(key, (this.running.get(key) ?? 1) - 1);
+          this.dispatch(key);
           this.host.scheduler.after(TIMING.agentReportMs, () => this.actor.send({ type: 'DONE', result: { file: item.req.file, results } }));
         });
       });
     }
-    this.waiting = still;
+    if (list.length === 0) this.waiting.delete(key);
   }
 
   collect(result: unknown): void {
@@ -208,7 +217,6 @@ export class QueueManager implements QmgrWork {
       r.recipient.reason = r.reason;
     }
     const entry = this.active.get(file.id);
-    this.dispatch();
     if (!entry) return;
     entry.pending--;
     if (entry.pending <= 0) this.finish(entry);
@@ -266,9 +274,9 @@ export class QueueManager implements QmgrWork {
       () => {
         this.scanTimer = undefined;
         if (this.actor.getSnapshot().status !== 'active') return;
-        if (this.store.inQueue('deferred').length === 0) return;
+        if (this.store.count('deferred') === 0) return;
         this.actor.send({ type: 'SCAN' });
-        if (this.store.inQueue('deferred').length > 0) this.scheduleDeferredScan();
+        if (this.store.count('deferred') > 0) this.scheduleDeferredScan();
       },
       true,
     );

@@ -54,27 +54,47 @@ export interface QueueFile {
 
 export class QueueStore {
   private files = new Map<string, QueueFile>();
+  /** The files of each queue directory, kept alongside so a scan does not walk every file. */
+  private byQueue = new Map<QueueName, Set<QueueFile>>();
 
   constructor(
     private readonly host: string,
     private readonly trace: TraceBus,
   ) {}
 
+  private dir(queue: QueueName): Set<QueueFile> {
+    let set = this.byQueue.get(queue);
+    if (!set) {
+      set = new Set();
+      this.byQueue.set(queue, set);
+    }
+    return set;
+  }
+
   add(file: QueueFile): void {
     this.files.set(file.id, file);
+    this.dir(file.queue).add(file);
     this.trace.emit({ kind: 'queue', host: this.host, queueId: file.id, from: null, to: file.queue });
   }
 
   move(file: QueueFile, to: QueueName): void {
     if (file.queue === to) return;
     const from = file.queue;
+    this.dir(from).delete(file);
     file.queue = to;
+    this.dir(to).add(file);
     this.trace.emit({ kind: 'queue', host: this.host, queueId: file.id, from, to });
   }
 
   remove(file: QueueFile): void {
     if (!this.files.delete(file.id)) return;
+    this.dir(file.queue).delete(file);
     this.trace.emit({ kind: 'queue', host: this.host, queueId: file.id, from: file.queue, to: null });
+  }
+
+  /** How many files a queue holds. */
+  count(queue: QueueName): number {
+    return this.byQueue.get(queue)?.size ?? 0;
   }
 
   get(id: string): QueueFile | undefined {
@@ -86,9 +106,7 @@ export class QueueStore {
   }
 
   inQueue(queue: QueueName): QueueFile[] {
-    const out: QueueFile[] = [];
-    for (const f of this.files.values()) if (f.queue === queue) out.push(f);
-    return out;
+    return [...(this.byQueue.get(queue) ?? [])];
   }
 
   all(): QueueFile[] {

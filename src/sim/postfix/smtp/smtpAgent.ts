@@ -3,7 +3,7 @@
  * connects to them in order of preference, speaks SMTP through the client statechart, and logs
  * one status line per recipient: sent, deferred (try again later) or bounced.
  */
-import { createActor } from 'xstate';
+import { createSimActor } from '../../core/actors';
 import type { HostContext } from '../../host/hostContext';
 import { agentMachine } from '../agentMachine';
 import type { BounceDaemon } from '../bounce/bounceDaemon';
@@ -29,7 +29,7 @@ export interface SmtpAgentDeps {
 }
 
 export class SmtpAgent implements DeliveryAgent {
-  private monitor = createActor(agentMachine);
+  private monitor = createSimActor(agentMachine);
 
   constructor(private readonly deps: SmtpAgentDeps) {
     let last = '';
@@ -91,7 +91,7 @@ export class SmtpAgent implements DeliveryAgent {
       },
       onOpen: (conn) => {
         const tx = new SmtpTransaction(req, c, conn, config, this.deps.bounces, host, program, pid);
-        const actor = createActor(smtpClientMachine, { input: { tx } });
+        const actor = createSimActor(smtpClientMachine, { input: { tx } });
         tx.onFinished = (outcome) => {
           actor.stop();
           if (outcome.kind === 'retry') {

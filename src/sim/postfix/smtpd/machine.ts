@@ -6,7 +6,7 @@
  */
 import { setup } from 'xstate';
 import type { SmtpdCommand } from './command';
-import { data, dataLine, endOfData } from './dataHandlers';
+import { data, endOfData } from './dataHandlers';
 import { ehlo, helo } from './heloHandlers';
 import { mail, rcpt, vrfy } from './mailHandlers';
 import { bdat, etrn, noop, quit, rset, starttls, unknown } from './miscHandlers';
@@ -66,9 +66,6 @@ export const smtpdMachine = setup({
     auth: run(auth),
     starttls: run(starttls),
     unknown: run(unknown),
-    dataLine: ({ context, event }) => {
-      if (event.type === 'LINE') dataLine(context.svc, context.s, event.line);
-    },
     endOfData: ({ context }) => {
       context.lastOk = endOfData(context.svc, context.s);
     },
@@ -129,8 +126,8 @@ export const smtpdMachine = setup({
       ],
     },
     data: {
+      // The session collects the message lines itself; only the final "." is an event.
       on: {
-        LINE: { actions: 'dataLine' },
         END: { actions: 'endOfData', target: 'ready' },
       },
     },

@@ -3,10 +3,12 @@
  * to the statechart as commands, message lines or SASL responses, counts errors against
  * Postfix's limits, and writes the connect/disconnect lines of the maillog.
  */
-import { createActor, type Actor } from 'xstate';
+import type { Actor } from 'xstate';
+import { createSimActor } from '../../core/actors';
 import type { Connection, Peer } from '../../core/network';
 import { TLS_SESSION } from '../tls';
 import { parseSmtpdCommand } from './command';
+import { dataLine } from './dataHandlers';
 import { smtpdMachine, type SmtpdEvent } from './machine';
 import type { SmtpdServices } from './services';
 import { count, counterSummary, newSessionState, type ClientInfo, type SmtpdSessionState } from './sessionState';
@@ -72,7 +74,7 @@ export class SmtpdSession implements Peer {
   ) {
     this.state = newSessionState(client, conn.server.address);
     this.svc = host.services(this);
-    this.actor = createActor(smtpdMachine, { input: { svc: this.svc, state: this.state } });
+    this.actor = createSimActor(smtpdMachine, { input: { svc: this.svc, state: this.state } });
     this.actor.subscribe((snap) => {
       const value = String(snap.value);
       if (value !== this.lastState) {
@@ -151,8 +153,13 @@ export class SmtpdSession implements Peer {
     }
     const mode = String(this.actor.getSnapshot().value);
     if (mode === 'data') {
-      this.send(line === '.' ? { type: 'END' } : { type: 'LINE', line });
-      if (line === '.') this.afterCommand();
+      // Message lines are data, not events: a 10,000-line body is one state, not 10,000 transitions.
+      if (line !== '.') {
+        dataLine(this.svc, this.state, line);
+        return;
+      }
+      this.send({ type: 'END' });
+      this.afterCommand();
       return;
     }
     if (mode === 'auth') {

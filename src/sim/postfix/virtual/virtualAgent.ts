@@ -4,7 +4,7 @@
  * in "/" is a Maildir), with the same Return-Path / X-Original-To / Delivered-To headers local
  * writes — the course's virtual users in /var/mail/vhosts/DOMAIN/USER/.
  */
-import { createActor } from 'xstate';
+import { createSimActor } from '../../core/actors';
 import type { HostContext } from '../../host/hostContext';
 import { quoteFromLines } from '../../mail/mailStore';
 import { splitAddress } from '../address';
@@ -25,7 +25,7 @@ export interface VirtualDeps {
 }
 
 export class VirtualAgent implements DeliveryAgent {
-  private monitor = createActor(agentMachine);
+  private monitor = createSimActor(agentMachine);
 
   constructor(private readonly deps: VirtualDeps) {
     let last = '';
