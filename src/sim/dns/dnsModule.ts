@@ -173,7 +173,7 @@ export function runDnsCommand(host: SimHost, world: WorldCore, argv: string[]): 
 
 registerServiceStarter((host, world) => {
   if (host.spec.dns) {
-    const server = NameServer.fromSpec(host.spec.dns, { upstream: (q) => worldUpstream(world.network, host.name, q) });
+    const server = NameServer.fromSpec(host.spec.dns, { hostName: host.name.split('.')[0], upstream: (q) => worldUpstream(world.network, host.name, q) });
     registry(world.network).set(host.name, server);
   }
   const dns = new HostDns(host, world);

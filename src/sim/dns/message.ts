@@ -11,6 +11,8 @@ export interface DnsQuestion {
   name: string;
   /** Type mnemonic: "A", "MX", "ANY", "TYPE65"... */
   type: string;
+  /** Class mnemonic, IN when left out; CH asks BIND's built-in version.bind and friends. */
+  class?: string;
 }
 
 export interface MessageFlags {
@@ -27,6 +29,8 @@ export interface EdnsInfo {
   udpSize: number;
   /** The COOKIE option as hex (client cookie, then the server's), absent when none was sent. */
   cookie?: string;
+  /** An Extended DNS Error info code (RFC 8914), e.g. 18 Prohibited. */
+  ede?: number;
 }
 
 export interface DnsMessage {
@@ -125,6 +129,7 @@ export function wireSize(message: DnsMessage): number {
     // Root owner, fixed part, and the COOKIE option (code, length, data) when present.
     c.bytes(1 + RR_FIXED);
     if (message.edns.cookie) c.bytes(4 + message.edns.cookie.length / 2);
+    if (message.edns.ede !== undefined) c.bytes(4 + 2);
   }
   return c.size;
 }

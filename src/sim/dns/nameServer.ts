@@ -12,6 +12,7 @@
  * A zone with origin "." is a stub root: every name outside the other zones is NXDOMAIN from it.
  */
 import type { DnsServerSpec } from '../scenario/schema';
+import { chaosZones } from './chaosZones';
 import { emptyZonesBeside } from './emptyZones';
 import { closestZone, lookupZones, type ZoneLookup } from './lookupZones';
 import type { DnsMessage, DnsQuestion, MessageFlags } from './message';
@@ -30,6 +31,8 @@ export interface UpstreamAnswer {
 export interface NameServerOptions {
   /** Offers recursion (DnsServerSpec.recursion, default true). */
   recursion?: boolean;
+  /** The host's short name, which hostname.bind (class CH) gives. */
+  hostName?: string;
   /** Resolves names outside the server's zones when it recurses; without it they are SERVFAIL. */
   upstream?: (question: DnsQuestion) => UpstreamAnswer | undefined;
 }
@@ -57,6 +60,7 @@ export class NameServer {
   readonly zones: readonly DnsZone[];
   readonly recursion: boolean;
   private readonly searchZones: readonly DnsZone[];
+  private readonly chaos: readonly DnsZone[];
   private readonly upstream?: NameServerOptions['upstream'];
 
   constructor(zones: readonly DnsZone[], options: NameServerOptions = {}) {
@@ -64,6 +68,7 @@ export class NameServer {
     this.recursion = options.recursion ?? true;
     this.upstream = options.upstream;
     this.searchZones = this.recursion ? [...zones, ...emptyZonesBeside(zones.map((z) => z.origin))] : zones;
+    this.chaos = chaosZones(options.hostName ?? 'localhost');
   }
 
   /** A server for a scenario's DnsServerSpec; zone problems are in each zone's `messages`. */
@@ -91,6 +96,10 @@ export class NameServer {
       additional: [],
     };
     if (options.edns) message.edns = { udpSize: EDNS_UDP_SIZE, cookie: this.cookie(options) };
+    if ((question.class ?? 'IN').toUpperCase() !== 'IN') {
+      this.answerOtherClass(message, question);
+      return message;
+    }
     const found = lookupZones(this.searchZones, question.name, question.type, recurse);
     this.fill(message, found, recurse);
     orderAdditional(message, options.family ?? 4);
@@ -149,6 +158,30 @@ export class NameServer {
           if (target) this.addAddresses(message, target, found.firstZone!, false);
         }
         return;
+    }
+  }
+
+  /**
+   * Class CH is BIND's built-in _bind view (no recursion there); any other class is refused
+   * with the Extended DNS Error "Prohibited".
+   */
+  private answerOtherClass(message: DnsMessage, question: DnsQuestion): void {
+    message.flags.ra = false;
+    if (question.class?.toUpperCase() !== 'CH') {
+      message.rcode = 'REFUSED';
+      if (message.edns) message.edns.ede = 18;
+      return;
+    }
+    const found = lookupZones(this.chaos, question.name, question.type, false);
+    if (found.outcome.kind === 'outside') {
+      message.rcode = 'REFUSED';
+      return;
+    }
+    message.flags.aa = true;
+    message.answer = found.answer;
+    if (found.outcome.kind === 'nodata' || found.outcome.kind === 'nxdomain') {
+      message.rcode = found.outcome.kind === 'nxdomain' ? 'NXDOMAIN' : 'NOERROR';
+      message.authority = negativeSoa(found.lastZone!);
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * Resource records of the types the simulated zones hold, and their presentation text exactly as
  * BIND prints rdata (dig's answer lines, host's "has SOA record ...", nslookup's "text = ...").
- * Class is always IN.
+ * Zones are class IN; only BIND's built-in version.bind and friends are CH.
  */
 import { formatIp, parseIpv4, parseIpv6 } from '../core/ip';
 
@@ -34,6 +34,8 @@ export interface ResourceRecord {
   name: string;
   ttl: number;
   data: RData;
+  /** IN unless said otherwise (BIND's built-in CHAOS zones, version.bind...). */
+  class?: 'IN' | 'CH';
 }
 
 /**
@@ -103,5 +105,5 @@ export function canonicalAddress(type: 'A' | 'AAAA', text: string): string | und
 
 /** The whole record as one line "name ttl IN type rdata", e.g. for trace events. */
 export function recordText(rr: ResourceRecord): string {
-  return `${rr.name} ${rr.ttl} IN ${rr.data.type} ${rdataText(rr.data)}`;
+  return `${rr.name} ${rr.ttl} ${rr.class ?? 'IN'} ${rr.data.type} ${rdataText(rr.data)}`;
 }

@@ -29,6 +29,13 @@ export function resolvConfOf(env: DnsToolEnv): ResolvConf {
   return parseResolvConf(env.resolvConf);
 }
 
+/** dighost's setup_lookup() on a name that cannot be queried: a message and the program ends. */
+export function stopOnBadName(program: string, textname: string, reason: string, status: number, out: ToolOutput): ToolOutput {
+  out.print(`${program}: '${textname}' is not a legal name (${reason})`);
+  out.exitStatus = status;
+  return out;
+}
+
 /**
  * The servers from resolv.conf; with none, BIND's tools ask ::1 and then 127.0.0.1 (lwres
  * defaults), which is why an empty resolv.conf shows errors for ::1 first.

@@ -7,7 +7,7 @@
 import type { DnsMessage } from '../message';
 import { sectionCounts } from '../message';
 import { rdataText } from '../records';
-import { defaultServers, resolvConfOf, serverAddresses, ToolOutput } from './common';
+import { defaultServers, resolvConfOf, serverAddresses, stopOnBadName, ToolOutput } from './common';
 import { parseDigArgs, type DigLookupSpec } from './digArgs';
 import { DigHost, type DigHostConfig, type Reply, type ToolServer } from './dighost';
 import { runTrace } from './digTrace';
@@ -27,7 +27,7 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
   const conf = resolvConfOf(env);
   // Server names are resolved while dig reads its arguments, before any query.
   const serverLists = new Map<string, ToolServer[]>();
-  for (const text of new Set(command.lookups.map((l) => l.server).filter((s): s is string => s !== undefined))) {
+  for (const text of new Set(command.lookups.flatMap((l) => l.servers ?? []))) {
     const addresses = serverAddresses(text, env);
     if (!addresses) {
       out.lines.push(`dig: couldn't get address for '${text}': not found`);
@@ -39,7 +39,7 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
   let greeting: string[] | undefined = greetingLines(args, command.greetingServer ? serverLists.get(command.greetingServer)!.length : 0);
   const engine = new DigHost(env, out.print);
   for (const lookup of command.lookups) {
-    const servers = lookup.server ? serverLists.get(lookup.server)! : defaultServers(conf, command.family);
+    const servers = lookup.servers ? lookup.servers.flatMap((t) => serverLists.get(t)!) : defaultServers(conf, command.family);
     const config: DigHostConfig = {
       program: 'dig',
       servers,
@@ -56,6 +56,7 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
       edns: lookup.edns,
       cookie: lookup.cookie,
       tcp: lookup.tcp,
+      qclass: lookup.qclass,
     };
     if (lookup.trace) {
       const greet = () => {
@@ -66,6 +67,7 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
       continue;
     }
     const result = engine.lookup(lookup.name, lookup.type, config);
+    if (result.kind === 'badname') return stopOnBadName('dig', lookup.name, result.reason, 10, out);
     const showGreeting = !command.short && command.printCmd && greeting !== undefined;
     if (showGreeting) out.lines.push(...greeting!);
     greeting = undefined;
@@ -84,6 +86,9 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
   }
   return out;
 }
+
+/** RFC 8914 info codes as dig names them (only those the simulated server gives). */
+const EDE_TEXT: Record<number, string> = { 18: 'Prohibited' };
 
 function greetingLines(args: string[], serversFound: number): string[] {
   const lines = ['', `; <<>> DiG ${BIND_VERSION} <<>>${args.map((a) => ` ${a}`).join('')}`];
@@ -105,9 +110,10 @@ function replyLines(reply: Reply, lookup: DigLookupSpec): string[] {
     if (message.edns) {
       lines.push(';; OPT PSEUDOSECTION:', `; EDNS: version: 0, flags:; udp: ${message.edns.udpSize}`);
       if (message.edns.cookie) lines.push(`; COOKIE: ${message.edns.cookie} (good)`);
+      if (message.edns.ede !== undefined) lines.push(`; EDE: ${message.edns.ede} (${EDE_TEXT[message.edns.ede] ?? 'Unknown'})`);
     }
   }
-  const style = { showTtl: lookup.showTtl, showClass: lookup.showClass, ttlUnits: lookup.ttlUnits };
+  const style = { showTtl: lookup.showTtl, showClass: lookup.showClass, ttlUnits: lookup.ttlUnits, multiline: lookup.multiline };
   lines.push(...sectionsText(message, lookup, style));
   return lines;
 }

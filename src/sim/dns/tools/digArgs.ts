@@ -14,8 +14,8 @@ export interface DigLookupSpec {
   type: string;
   /** A type was given (a later -x keeps it instead of PTR). */
   typeSet: boolean;
-  /** Server text from "@server", if this lookup (or the globals before it) named one. */
-  server?: string;
+  /** Server texts from "@server" (each adds its addresses), for this lookup or all of them. */
+  servers?: string[];
   recurse: boolean;
   comments: boolean;
   question: boolean;
@@ -28,11 +28,14 @@ export interface DigLookupSpec {
   tcp: boolean;
   tcpSet: boolean;
   identify: boolean;
+  /** -c CLASS or a class word: CH asks BIND's version.bind and friends. */
+  qclass?: string;
   /** +trace: follow the delegations from the root (digTrace.ts). */
   trace: boolean;
   showTtl: boolean;
   showClass: boolean;
   ttlUnits: boolean;
+  multiline: boolean;
   search?: boolean;
   ndots?: number;
   tries?: number;
@@ -47,7 +50,7 @@ export interface DigCommand {
   printCmd: boolean;
   /** -4 or -6: only servers of that address family are used. */
   family?: 4 | 6;
-  /** The "@server" given before the first name: dig's greeting then says "(N servers found)". */
+  /** The last "@server" before the first name: dig's greeting says how many addresses it has. */
   greetingServer?: string;
   /** Lines dig writes to stderr while parsing (";; Warning, ignoring invalid type bogus"). */
   warnings: string[];
@@ -63,7 +66,7 @@ function defaults(): DigLookupSpec {
   return {
     name: '', type: 'A', typeSet: false, recurse: true, comments: true, question: true, answer: true,
     authority: true, additional: true, stats: true, edns: true, cookie: true, tcp: false, tcpSet: false,
-    identify: false, trace: false, showTtl: true, showClass: true, ttlUnits: false, servfailStops: true,
+    identify: false, trace: false, showTtl: true, showClass: true, ttlUnits: false, multiline: false, servfailStops: true,
   };
 }
 
@@ -99,7 +102,7 @@ export function parseDigArgs(args: string[]): DigCommand {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg.startsWith('@')) {
-      current.server = arg.slice(1);
+      current.servers = [...(current.servers ?? []), arg.slice(1)];
       if (command.lookups.length === 0) command.greetingServer = arg.slice(1);
     } else if (arg.startsWith('+')) {
       const error = applyPlus(arg.slice(1), current, command);
@@ -132,7 +135,9 @@ export function parseDigArgs(args: string[]): DigCommand {
         } else command.warnings.push(`;; Warning, ignoring invalid type ${value}`);
       } else if (letter === 'c') {
         openTypeClass = false;
-        if (!parseClass(value)) command.warnings.push(`;; Warning, ignoring invalid class ${value}`);
+        const qclass = parseClass(value);
+        if (qclass) current.qclass = qclass;
+        else command.warnings.push(`;; Warning, ignoring invalid class ${value}`);
       } else if (letter === 'p') {
         if (!/^\d+$/.test(value) || Number(value) > 65535) return { ...command, exit: { lines: ['dig: Couldn\'t parse port number'], status: 1 } };
         globals.port = Number(value);
@@ -154,7 +159,11 @@ export function parseDigArgs(args: string[]): DigCommand {
           if (type === 'ANY' && !current.tcpSet) current.tcp = true;
           continue;
         }
-        if (parseClass(arg)) continue;
+        const qclass = parseClass(arg);
+        if (qclass) {
+          current.qclass = qclass;
+          continue;
+        }
       }
       newLookup(arg);
     }
@@ -204,6 +213,7 @@ function applyPlus(option: string, lookup: DigLookupSpec, command: DigCommand): 
       lookup.tcpSet = true;
       break;
     case 'identify': lookup.identify = state; break;
+    case 'multiline': lookup.multiline = state; break;
     case 'trace':
       lookup.trace = state;
       if (state) Object.assign(lookup, { comments: false, stats: false, additional: false, authority: true, question: false, identify: true, search: false });
@@ -221,7 +231,7 @@ function applyPlus(option: string, lookup: DigLookupSpec, command: DigCommand): 
     case 'tries': lookup.tries = Math.max(1, Number(value)); break;
     case 'retry': lookup.tries = Number(value) + 1; break;
     case 'timeout': lookup.timeout = Math.max(1, Number(value)); break;
-    // The rest (+dnssec, +nsid, +multiline, +bufsize...) change nothing the simulator shows.
+    // The rest (+dnssec, +nsid, +bufsize...) change nothing the simulator shows.
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { rdataText, targetName } from '../records';
 import { absolute, withoutFinalDot } from '../names';
-import { serverAddresses, type ToolOutput } from './common';
+import { serverAddresses, stopOnBadName, type ToolOutput } from './common';
 import type { DigHost, DigHostConfig, Reply } from './dighost';
 import type { DnsToolEnv } from './env';
 import { recordLine } from './messageText';
@@ -27,7 +27,7 @@ export function runTrace(run: TraceRun, engine: DigHost, env: DnsToolEnv, out: T
   const { name, type, config, short } = run;
   const root = engine.ask('.', 'NS', { ...config, recurse: true });
   run.greet();
-  if (root.kind === 'unreachable') {
+  if (root.kind !== 'reply') {
     out.print(';; no servers could be reached');
     out.exitStatus = 9;
     return;
@@ -50,6 +50,10 @@ export function runTrace(run: TraceRun, engine: DigHost, env: DnsToolEnv, out: T
     }
     printReceived(reply, short, out);
     const result = engine.ask(absolute(name), type, { ...config, recurse: false, servers: addresses.map((address) => ({ address, label: host })) });
+    if (result.kind === 'badname') {
+      stopOnBadName('dig', name, result.reason, 10, out);
+      return;
+    }
     if (result.kind === 'unreachable') {
       out.print(';; no servers could be reached');
       out.exitStatus = 9;

@@ -6,7 +6,7 @@
  */
 import type { TraceInput } from '../../core/trace';
 import { wireSize, type DnsMessage } from '../message';
-import { absolute, labelsOf } from '../names';
+import { absolute, labelsOf, nameProblem } from '../names';
 import { recordText } from '../records';
 import type { DnsToolEnv } from './env';
 
@@ -36,6 +36,8 @@ export interface DigHostConfig {
   edns: boolean;
   cookie: boolean;
   tcp: boolean;
+  /** The question's class (IN when left out). */
+  qclass?: string;
 }
 
 export interface Reply {
@@ -49,7 +51,11 @@ export interface Reply {
   tcp: boolean;
 }
 
-export type LookupResult = { kind: 'reply'; reply: Reply } | { kind: 'unreachable' };
+export type LookupResult =
+  | { kind: 'reply'; reply: Reply }
+  | { kind: 'unreachable' }
+  /** The name cannot be put in a query ("empty label", "label too long"): the program stops. */
+  | { kind: 'badname'; reason: string };
 
 type Attempt = { kind: 'reply'; reply: Reply } | { kind: 'failed' };
 
@@ -74,7 +80,7 @@ export class DigHost {
     let candidate = firstCandidate(textname, config);
     for (;;) {
       const result = this.ask(candidate.name, type, config);
-      if (result.kind === 'unreachable') return result;
+      if (result.kind !== 'reply') return result;
       if (result.reply.message.rcode !== 'NXDOMAIN') return result;
       const next = nextCandidate(textname, candidate, config);
       if (!next) return result;
@@ -84,6 +90,8 @@ export class DigHost {
 
   /** Asks the servers in turn, each `tries` times, until one gives a usable answer. */
   ask(name: string, type: string, config: DigHostConfig): LookupResult {
+    const problem = nameProblem(name);
+    if (problem) return { kind: 'badname', reason: problem };
     const id = this.env.rng.int(0, 65535);
     const servers = config.servers;
     for (let s = 0; s < servers.length; s++) {
@@ -112,7 +120,7 @@ export class DigHost {
     }
     const tcp = config.tcp || type === 'ANY';
     const message = service.query(
-      { name, type },
+      { name, type, class: config.qclass },
       {
         id,
         recursionDesired: config.recurse,

@@ -26,5 +26,4 @@ export interface DnsToolEnv {
   zone: Zone;
 }
 
-/** The version the real tools print (dig -v on Debian 12). */
-export const BIND_VERSION = '9.18.49-1~deb12u3-Debian';
+export { BIND_VERSION } from '../version';

@@ -8,8 +8,8 @@
 import { sectionCounts, type DnsMessage } from '../message';
 import { absolute, withoutFinalDot } from '../names';
 import { rdataText } from '../records';
-import { parseType, RCODE_NUMBERS } from '../types';
-import { defaultServers, resolvConfOf, reverseText, serverAddresses, ToolOutput } from './common';
+import { parseClass, parseType, RCODE_NUMBERS } from '../types';
+import { defaultServers, resolvConfOf, reverseText, serverAddresses, stopOnBadName, ToolOutput } from './common';
 import { DigHost, type DigHostConfig, type Reply, type ToolServer } from './dighost';
 import { BIND_VERSION, type DnsToolEnv } from './env';
 import { questionLine, recordLine } from './messageText';
@@ -60,6 +60,7 @@ interface HostOptions {
   tries: number;
   ndots?: number;
   servfailStops: boolean;
+  qclass?: string;
 }
 
 export function runHost(args: string[], env: DnsToolEnv): ToolOutput {
@@ -105,11 +106,12 @@ export function runHost(args: string[], env: DnsToolEnv): ToolOutput {
     servers = addresses.map((address) => ({ address, label: serverText }));
   }
   const reverse = reverseText(hostname, true);
-  const defaultLookups = opts.type === undefined && !reverse;
+  const defaultLookups = opts.type === undefined && opts.qclass === undefined && !reverse;
   const config: DigHostConfig = {
     program: 'host', servers, port: opts.port, tries: opts.tries, timeoutMs: (conf.timeout ?? 5) * 1000,
     search: conf.search, ndots: opts.ndots ?? conf.ndots, useSearch: !reverse, checkRa: serverText === undefined,
     servfailStops: opts.servfailStops, comments: false, recurse: opts.recurse, edns: false, cookie: false, tcp: opts.tcp,
+    qclass: opts.qclass,
   };
   const engine = new DigHost(env, out.print);
   const state: HostState = { seenError: -1, printedServer: serverText === undefined };
@@ -118,6 +120,7 @@ export function runHost(args: string[], env: DnsToolEnv): ToolOutput {
     const lookup = queue.shift()!;
     if (opts.verbose) out.print(`Trying "${withoutFinalDot(lookup.exact ? lookup.textname : firstName(lookup.textname, config))}"`);
     const result = lookup.exact ? engine.ask(absolute(lookup.textname), lookup.type, config) : engine.lookup(lookup.textname, lookup.type, config);
+    if (result.kind === 'badname') return stopOnBadName('host', lookup.textname, result.reason, 1, out);
     if (result.kind === 'unreachable') {
       out.print(';; no servers could be reached');
       break;
@@ -140,7 +143,12 @@ function applyValueOption(letter: string, value: string, opts: HostOptions): str
   } else if (letter === 'p') opts.port = Number(value) || 0;
   else if (letter === 'R') opts.tries = Math.max(2, (Number(value) || 0) + 1);
   else if (letter === 'N') opts.ndots = Number(value) || 0;
-  // -c (class), -m (memory debugging), -W (wait time) change nothing shown here.
+  else if (letter === 'c') {
+    const qclass = parseClass(value);
+    if (!qclass) return [`host: invalid class: ${value}`, ''];
+    opts.qclass = qclass;
+  }
+  // -m (memory debugging) and -W (wait time) change nothing shown here.
   return undefined;
 }
 

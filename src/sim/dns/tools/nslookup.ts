@@ -8,7 +8,7 @@ import type { DnsMessage } from '../message';
 import { absolute, canonical, withoutFinalDot } from '../names';
 import { rdataText, type RData, type ResourceRecord } from '../records';
 import { parseClass, parseType, typeCode } from '../types';
-import { defaultServers, resolvConfOf, reverseText, serverAddresses, ToolOutput } from './common';
+import { defaultServers, resolvConfOf, reverseText, serverAddresses, stopOnBadName, ToolOutput } from './common';
 import { DigHost, type DigHostConfig, type Reply, type ToolServer } from './dighost';
 import { BIND_VERSION, type DnsToolEnv } from './env';
 
@@ -38,6 +38,7 @@ interface Settings {
   useSearch: boolean;
   debug: boolean;
   tcp: boolean;
+  qclass?: string;
 }
 
 interface Lookup {
@@ -97,12 +98,14 @@ export function runNslookup(args: string[], env: DnsToolEnv): ToolOutput {
     timeoutMs: (settings.timeout ?? conf.timeout ?? 5) * 1000, search: settings.search ?? conf.search,
     ndots: settings.ndots ?? conf.ndots, useSearch: settings.useSearch, checkRa: serverText === undefined,
     servfailStops: false, comments: true, recurse: settings.recurse, edns: false, cookie: false, tcp: settings.tcp,
+    qclass: settings.qclass,
   };
   const engine = new DigHost(env, out.print);
   const state = { queryError: 1, printError: 0, aNoAnswer: false };
   while (queue.length > 0) {
     const lookup = queue.shift()!;
     const result = lookup.exact ? engine.ask(absolute(lookup.textname), lookup.type, config) : engine.lookup(lookup.textname, lookup.type, config);
+    if (result.kind === 'badname') return stopOnBadName('nslookup', lookup.textname, result.reason, 10, out);
     if (result.kind === 'unreachable') {
       out.print(';; no servers could be reached');
       continue;
@@ -127,7 +130,9 @@ function setOption(opt: string, s: Settings, out: ToolOutput): void {
   if (checkopt('all', 3)) return;
   const classValue = value(['class=', 'cl=']);
   if (classValue !== undefined) {
-    if (!parseClass(classValue)) out.print(`unknown query class: ${classValue}`);
+    const qclass = parseClass(classValue);
+    if (qclass) s.qclass = qclass;
+    else out.print(`unknown query class: ${classValue}`);
     return;
   }
   if (typeValue !== undefined) {

@@ -26,15 +26,18 @@ export function loadLab(): LabFixture {
   return JSON.parse(readFileSync(new URL('../fixtures/lab.json', import.meta.url), 'utf8')) as LabFixture;
 }
 
+/** gethostname() of the recording machine, which hostname.bind gives. */
+const LAB_HOSTNAME = 'vm';
+
 /** The servers by address: what answers, what refuses, what stays silent. */
 export function labServers(zones: ZoneSpec[]): (address: string, port: number) => NameServer | 'refused' | undefined {
   const all = zones.map((z) => buildZone(z));
   const noRoot = all.filter((z) => z.origin !== '.');
   const servers: Record<string, NameServer> = {
-    '127.0.0.1': new NameServer(all, { recursion: true }),
-    '127.0.0.2': new NameServer(all, { recursion: false }),
-    '127.0.0.3': new NameServer(noRoot, { recursion: false }),
-    '127.0.0.4': new NameServer(noRoot, { recursion: true }),
+    '127.0.0.1': new NameServer(all, { recursion: true, hostName: LAB_HOSTNAME }),
+    '127.0.0.2': new NameServer(all, { recursion: false, hostName: LAB_HOSTNAME }),
+    '127.0.0.3': new NameServer(noRoot, { recursion: false, hostName: LAB_HOSTNAME }),
+    '127.0.0.4': new NameServer(noRoot, { recursion: true, hostName: LAB_HOSTNAME }),
   };
   return (address, port) => {
     if (address === '127.0.0.66') return undefined;

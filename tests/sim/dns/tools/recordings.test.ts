@@ -23,6 +23,9 @@ const RANDOM_ORDER = new Set([
   'host example.net',
   'host lab.test',
   'host -t mx example.net 127.0.0.1',
+  'nslookup -q=mx example.net.',
+  'dig IN MX example.net +short',
+  'host -t MX example.net.',
 ]);
 
 /** stdout and stderr lines that a pipe interleaves differently from a terminal. */
@@ -30,7 +33,6 @@ const INTERLEAVED = new Set(['dig +trace host.sub.lab.test']);
 
 /** What the simulator does not do, and why. */
 const NOT_SIMULATED: Record<string, string> = {
-  'dig +multiline soa example.com': '+multiline layout is not implemented (the records print on one line)',
   'host -C example.com': 'host -C (SOA of every authoritative server) is not implemented',
   'dig +nssearch example.com': '+nssearch is not implemented',
 };
