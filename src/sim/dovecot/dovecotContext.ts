@@ -9,6 +9,7 @@ import type { DovecotAuth } from './dovecotAuth';
 import type { DovecotSettings } from './dovecotSettings';
 import type { LoginClient } from './loginState';
 import { resolveMailLocation } from './mailLocation';
+import { noteMboxRewrite } from './mboxPseudoMessage';
 import { dovecotSessionId } from './sessionId';
 
 export class DovecotContext {
@@ -48,7 +49,10 @@ export class DovecotContext {
   }
 
   mailboxChanged(user: string, mailbox: string, change: 'expunge' | 'flags', count: number): void {
-    if (count > 0) this.host.trace.emit({ kind: 'mailbox', host: this.host.name, user, mailbox, change, count });
+    if (count <= 0) return;
+    this.host.trace.emit({ kind: 'mailbox', host: this.host.name, user, mailbox, change, count });
+    const box = change === 'expunge' ? this.host.store.get(mailbox) : undefined;
+    if (box) noteMboxRewrite(box, this.host.epochNow(), this.host.name);
   }
 
   authenticated(conn: Connection, service: string, mechanism: string, user: string, ok: boolean, backend?: string, query?: string): void {

@@ -14,6 +14,7 @@ import { Syslog } from '../../../src/sim/core/syslog';
 import { UTC } from '../../../src/sim/core/time';
 import { TraceBus } from '../../../src/sim/core/trace';
 import { Dovecot } from '../../../src/sim/dovecot/dovecot';
+import { mboxPseudoEntry } from '../../../src/sim/dovecot/mboxPseudoMessage';
 import { VirtualFs } from '../../../src/sim/host/fs';
 import type { HostContext } from '../../../src/sim/host/hostContext';
 import { MailStore, mboxEntry } from '../../../src/sim/mail/mailStore';
@@ -169,7 +170,9 @@ export function replayCase(c: RecordedCase): ReplayResult {
   const mailboxes: Record<string, string[]> = {};
   for (const user of Object.keys(c.host.mailboxes ?? {})) {
     const box = sim.host.store.get(`/var/mail/${user}`);
-    if (box) mailboxes[user] = box.messages.map((m) => mboxEntry(m, UTC));
+    if (!box) continue;
+    const pseudo = mboxPseudoEntry(box, UTC);
+    mailboxes[user] = [...(pseudo ? [pseudo] : []), ...box.messages.map((m) => mboxEntry(m, UTC))];
   }
   return { dialogue, maillog, mailboxes, sim };
 }

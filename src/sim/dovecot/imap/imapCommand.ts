@@ -23,7 +23,7 @@ export function parseCommandHead(text: string): CommandHead {
   name = name.toUpperCase();
   if (name === 'UID') {
     const sub = takeWord(rest);
-    if (sub === '') return { ok: true, tag, name: 'UID', uid: true, rest: '' };
+    if (sub === '') return { ok: false, tag };
     rest = rest.slice(sub.length).replace(/^ /, '');
     return { ok: true, tag, name: sub.toUpperCase(), uid: true, rest };
   }

@@ -33,7 +33,12 @@ export function loginCommand(svc: ImapServices, s: ImapSessionState, text: strin
   }
   const { tag, name } = head;
   const args = parseImapArgs(head.rest);
-  const list = args.ok ? args.args : [];
+  // A parse error is reported as the parser says it, and does not count as an invalid command.
+  if (!args.ok) {
+    svc.reply([`${tag} BAD ${args.error}`]);
+    return;
+  }
+  const list = args.args;
   switch (head.uid ? '' : name) {
     case 'CAPABILITY':
       s.capabilityAsked = true;
@@ -53,7 +58,7 @@ export function loginCommand(svc: ImapServices, s: ImapSessionState, text: strin
     case 'LOGIN': {
       const user = argText(list[0]);
       const password = argText(list[1]);
-      if (!args.ok || list.length !== 2 || user === undefined || password === undefined) return bad(svc, s, `${tag} ${GENERIC_BAD}`);
+      if (list.length !== 2 || user === undefined || password === undefined) return bad(svc, s, `${tag} ${GENERIC_BAD}`);
       if (svc.plaintextDisallowed) {
         return good(svc, s, [`${tag} NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.`]);
       }
@@ -65,7 +70,7 @@ export function loginCommand(svc: ImapServices, s: ImapSessionState, text: strin
     }
     case 'AUTHENTICATE': {
       const mechanism = argText(list[0]);
-      if (!args.ok || mechanism === undefined || list.length > 2 || list[0].type !== 'atom') return bad(svc, s, `${tag} ${GENERIC_BAD}`);
+      if (mechanism === undefined || list.length > 2 || list[0].type !== 'atom') return bad(svc, s, `${tag} ${GENERIC_BAD}`);
       const initial = argText(list[1]);
       if (svc.plaintextDisallowed && /^(PLAIN|LOGIN)$/i.test(mechanism)) {
         return good(svc, s, [`${tag} NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.`]);

@@ -7,6 +7,7 @@ import { flagsAnnouncement } from './imapFlags';
 import { commandError, no, ok, type CommandContext, type CommandResult } from './imapProcess';
 import { imapAString } from './imapQuote';
 import { SelectedMailbox } from './selectedMailbox';
+import { wireSize } from '../wireText';
 
 const STATUS_ORDER = ['MESSAGES', 'RECENT', 'UIDNEXT', 'UIDVALIDITY', 'UNSEEN', 'HIGHESTMODSEQ', 'SIZE'];
 
@@ -38,7 +39,8 @@ export function select(ctx: CommandContext, readOnly: boolean): CommandResult {
 export function list(ctx: CommandContext, subscribed: boolean): CommandResult {
   const reference = argText(ctx.args[0]);
   const pattern = argText(ctx.args[1]);
-  if (reference === undefined || pattern === undefined) return commandError(ctx, 'Invalid arguments');
+  if (reference === undefined) return commandError(ctx, 'Invalid reference');
+  if (pattern === undefined) return commandError(ctx, 'Invalid arguments');
   const verb = subscribed ? 'LSUB' : 'LIST';
   const done = subscribed ? 'Lsub completed' : 'List completed';
   if (pattern === '' && !subscribed) return ok(done, ['* LIST (\\Noselect) "/" ""']);
@@ -73,7 +75,7 @@ export function status(ctx: CommandContext): CommandResult {
     UIDVALIDITY: box.uidValidity,
     UNSEEN: box.messages.filter((m) => !m.flags.has('\\Seen')).length,
     HIGHESTMODSEQ: box.messages.length + 1,
-    SIZE: box.messages.reduce((n, m) => n + m.text.length, 0),
+    SIZE: box.messages.reduce((n, m) => n + wireSize(m.text), 0),
   };
   const parts = STATUS_ORDER.filter((k) => wanted.includes(k)).map((k) => `${k} ${values[k]}`);
   const line = `* STATUS ${imapAString('INBOX')} (${parts.join(' ')})`;

@@ -70,7 +70,8 @@ export function postLoginCommand(svc: ImapServices, s: ImapSessionState, text: s
   s.stats.in += byteLength(text) + (s.stats.in === 0 ? 0 : 2);
   const head = parseCommandHead(text);
   if (!head.ok) {
-    finish(svc, s, head.tag ?? '*', 'command', { untagged: [], status: 'BAD', text: 'Error in IMAP command received by server.', untimed: true });
+    const result = head.tag === undefined ? commandError({ name: 'tag' }, 'Invalid tag') : { untagged: [], status: 'BAD' as const, text: 'Error in IMAP command: Invalid command name' };
+    finish(svc, s, head.tag ?? '*', 'command', head.tag === undefined ? { ...result, text: 'Error in IMAP tag: Invalid tag' } : result);
     return;
   }
   const name = head.uid ? `UID ${head.name}` : head.name;

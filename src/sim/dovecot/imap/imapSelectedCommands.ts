@@ -17,15 +17,15 @@ export function expunge(ctx: CommandContext): CommandResult {
     if (!set.ok) return commandError(ctx, set.error);
     only = new Set(set.seqs.map((seq) => view.uids[seq - 1]));
   }
-  if (view.readOnly) return ok('Expunge ignored with read-only mailbox');
+  if (view.readOnly) return ok('Expunge completed');
   const seqs = view.expungeDeleted(only);
-  record(ctx, seqs.length);
+  record(ctx, seqs.length, view.box.path);
   return ok('Expunge completed', seqs.map((seq) => `* ${seq} EXPUNGE`));
 }
 
 export function close(ctx: CommandContext): CommandResult {
   const view = ctx.s.selected!;
-  if (!view.readOnly) record(ctx, view.expungeDeleted().length);
+  if (!view.readOnly) record(ctx, view.expungeDeleted().length, view.box.path);
   leave(ctx);
   return ok('Close completed');
 }
@@ -40,8 +40,8 @@ function leave(ctx: CommandContext): void {
   ctx.s.phase = 'authenticated';
 }
 
-function record(ctx: CommandContext, count: number): void {
+function record(ctx: CommandContext, count: number, path: string): void {
   if (count === 0) return;
   ctx.s.stats.expunged += count;
-  ctx.svc.mailboxChanged(ctx.s.user ?? '', ctx.s.selected?.box.path ?? '', 'expunge', count);
+  ctx.svc.mailboxChanged(ctx.s.user ?? '', path, 'expunge', count);
 }
