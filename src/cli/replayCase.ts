@@ -4,6 +4,7 @@
 import { Syslog } from '../sim/core/syslog';
 import { DialogueClient } from '../sim/clients/dialogueClient';
 import { mboxEntry } from '../sim/mail/mailStore';
+import { mboxPseudoEntry } from '../sim/dovecot/mboxPseudoMessage';
 import { postfixOf } from '../sim/services';
 import { World } from '../sim/world';
 import { caseToScenario, SERVER_PORTS, type ConformanceCase } from './caseToScenario';
@@ -52,7 +53,9 @@ export function replayCase(c: ConformanceCase): ConformanceCase {
     const changed = box.size !== (seeded.get(account.name) ?? 0) || c.protocol === 'smtp';
     if (box.size === 0 && !seeded.has(account.name)) continue;
     if (!changed) continue;
-    mailboxes[account.name] = box.messages.map((m) => norm.message(mboxEntry(m, world.zone), c.protocol === 'smtp'));
+    // An mbox Dovecot emptied keeps its "FOLDER INTERNAL DATA" pseudo message at the top.
+    const pseudo = mboxPseudoEntry(box, world.zone);
+    mailboxes[account.name] = [...(pseudo ? [pseudo] : []), ...box.messages.map((m) => norm.message(mboxEntry(m, world.zone), c.protocol === 'smtp'))];
   }
   if (Object.keys(mailboxes).length > 0) out.mailbox_after = mailboxes;
   const postfix = postfixOf(server);
