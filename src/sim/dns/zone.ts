@@ -142,33 +142,33 @@ function fileCandidate(r: ZoneFileRecord, file: string): Candidate {
 }
 
 function fromRecordSpec(spec: RecordSpec, origin: string, defaultTtl: number, label: string, messages: ZoneMessage[]): Candidate | undefined {
-  const fail = (reason: string, detail: string) => {
-    messages.push({ severity: 'error', reason, text: `zone ${label}: ${detail}: ${reason}` });
+  const fail = (reason: string, text: string) => {
+    messages.push({ severity: 'error', reason, text: `zone ${label}: ${text}` });
     return undefined;
   };
   const owner = canonical(qualify(spec.name.trim(), origin));
-  const shown = `${withoutFinalDot(owner)}/${spec.type.toUpperCase()}`;
   const problem = nameProblem(owner);
-  if (problem) return fail(problem, `'${spec.name}'`);
+  if (problem) return fail(problem, `'${spec.name}': ${problem}`);
+  const shown = withoutFinalDot(owner);
   const type = parseType(spec.type.trim());
-  if (type === undefined) return fail('unknown class/type', `${withoutFinalDot(owner)}: unknown RR type '${spec.type}'`);
+  if (type === undefined) return fail('unknown class/type', `${shown}: unknown RR type '${spec.type}'`);
   if (!ZONE_TYPES.includes(type as RRType)) {
-    return fail('not supported', `${withoutFinalDot(owner)}: RR type '${type}' (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT)`);
+    return fail('not supported', `${shown}: RR type '${type}' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT)`);
   }
   if (!isSubdomain(owner, origin)) {
-    messages.push({ severity: 'warning', reason: 'out of zone', text: `zone ${label}: ignoring out-of-zone data (${withoutFinalDot(owner)})` });
+    messages.push({ severity: 'warning', reason: 'out of zone', text: `zone ${label}: ignoring out-of-zone data (${shown})` });
     return undefined;
   }
+  const value = `${shown}/${type} '${spec.value}'`;
   const lexed = lexZoneText(spec.value);
-  if (lexed.problems.length > 0) return fail(lexed.problems[0].reason, `${shown} '${spec.value}'`);
-  const tokens = lexed.entries.flatMap((e) => e.tokens);
-  const parsed = parseRdata(type as RRType, tokens, origin);
+  if (lexed.problems.length > 0) return fail(lexed.problems[0].reason, `${value}: ${lexed.problems[0].reason}`);
+  const parsed = parseRdata(type as RRType, lexed.entries.flatMap((e) => e.tokens), origin);
   if ('problem' in parsed) {
-    const near = parsed.problem.near ? ` near '${parsed.problem.near.text}'` : '';
-    return fail(parsed.problem.reason, `${shown} '${spec.value}'${near}`);
+    const near = parsed.problem.near && parsed.problem.near.text !== spec.value.trim() ? ` near '${parsed.problem.near.text}'` : '';
+    return fail(parsed.problem.reason, `${value}${near}: ${parsed.problem.reason}`);
   }
   if (parsed.warning) {
-    messages.push({ severity: 'warning', reason: parsed.warning, text: `zone ${label}: ${withoutFinalDot(owner)}: ${parsed.warning}` });
+    messages.push({ severity: 'warning', reason: parsed.warning, text: `zone ${label}: ${shown}: ${parsed.warning}` });
   }
   const ttl = spec.ttl ?? defaultTtl;
   return { rr: { name: owner, ttl, data: parsed.data }, explicitTtl: spec.ttl !== undefined };
