@@ -17,8 +17,8 @@ export type ZoneOutcome =
   /** The name exists without that type. */
   | { kind: 'nodata' }
   | { kind: 'nxdomain' }
-  /** The name lies below a delegation in `zone`: the child's NS records. */
-  | { kind: 'referral'; cut: string; ns: ResourceRecord[] }
+  /** `name` lies below a delegation in the zone: the child's NS records. */
+  | { kind: 'referral'; name: string; cut: string; ns: ResourceRecord[] }
   /** A CNAME led out of every zone (or there was no zone to begin with). */
   | { kind: 'outside'; name: string }
   /** A CNAME led into another zone, which only a recursive answer may follow. */
@@ -62,7 +62,7 @@ export function lookupZones(zones: readonly DnsZone[], name: string, type: strin
     const done = (outcome: ZoneOutcome): ZoneLookup => ({ outcome, answer, firstZone, lastZone: zone });
     if (!zone.loaded) return done({ kind: 'broken' });
     const cut = zone.zoneCut(qname);
-    if (cut) return done({ kind: 'referral', cut, ns: zone.rrset(cut, 'NS') });
+    if (cut) return done({ kind: 'referral', name: qname, cut, ns: zone.rrset(cut, 'NS') });
     const sets = recordSetsAt(zone, qname);
     if (sets === undefined) return done(zone.exists(qname) ? { kind: 'nodata' } : { kind: 'nxdomain' });
     if (type === 'ANY') {

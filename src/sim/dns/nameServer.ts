@@ -120,18 +120,14 @@ export class NameServer {
         message.answer = found.answer;
         return;
       case 'outside':
+        // Not a name of its zones (CNAMEs leave the first zone only for a recursive query).
         if (!recurse) {
-          // Without recursion, what the zones gave (a CNAME out of them) is the answer.
-          if (found.answer.length === 0) message.rcode = 'REFUSED';
-          else {
-            flags.aa = true;
-            message.answer = found.answer;
-          }
+          message.rcode = 'REFUSED';
           return;
         }
         return this.fillFromUpstream(message, found, outcome.name);
       case 'referral':
-        if (recurse) return this.fillFromUpstream(message, found, canonical(message.question[0].name));
+        if (recurse) return this.fillFromUpstream(message, found, outcome.name);
         message.answer = found.answer;
         message.authority = outcome.ns;
         for (const ns of outcome.ns) this.addAddresses(message, targetName(ns.data)!, zone!, true);
