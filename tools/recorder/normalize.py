@@ -88,6 +88,7 @@ class Normalizer:
     def log_line(self, s: str) -> str:
         s = re.sub(r'^([\w/.-]+)\[\d+\]:', r'\1[PID]:', s)
         s = re.sub(r'\b(m?pid)=\d+', r'\1=PID', s)
+        s = re.sub(r'\bpid \d+', 'pid PID', s)
         s = re.sub(r'\bdelay=[\d.]+', 'delay=DELAY', s)
         s = re.sub(r'\bdelays=[\d./]+', 'delays=DELAY', s)
         # Dovecot: imap(alice)<1234><abcdef>: and session=<abcdef>
