@@ -100,6 +100,10 @@ export class NameServer {
       this.answerOtherClass(message, question);
       return message;
     }
+    if (question.type === 'AXFR') {
+      this.transfer(message, question);
+      return message;
+    }
     const found = lookupZones(this.searchZones, question.name, question.type, recurse);
     this.fill(message, found, recurse);
     orderAdditional(message, options.family ?? 4);
@@ -155,6 +159,20 @@ export class NameServer {
         }
         return;
     }
+  }
+
+  /**
+   * A zone transfer: BIND 9.18 allows it to anyone by default (allow-transfer any), for a zone
+   * it is primary for; any other name is NOTAUTH.
+   */
+  private transfer(message: DnsMessage, question: DnsQuestion): void {
+    const zone = this.zones.find((z) => z.origin === canonical(question.name) && z.loaded);
+    if (!zone) {
+      message.rcode = 'NOTAUTH';
+      return;
+    }
+    message.flags.aa = true;
+    message.answer = zone.transfer();
   }
 
   /**

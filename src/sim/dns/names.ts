@@ -78,3 +78,16 @@ export function nameProblem(name: string): string | undefined {
 export function looksLikeAddress(text: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}\.?$/.test(text);
 }
+
+/**
+ * DNSSEC canonical order (RFC 4034 section 6.1), the order of a zone transfer: label by label
+ * from the right, lower-cased bytes compared, a name before the names below it.
+ */
+export function compareCanonical(a: string, b: string): number {
+  const x = labelsOf(canonical(a)).reverse();
+  const y = labelsOf(canonical(b)).reverse();
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
+}

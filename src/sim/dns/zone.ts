@@ -5,7 +5,7 @@
  * error is not loaded — named then answers SERVFAIL for it — and its messages say why.
  */
 import type { RecordSpec, ZoneSpec } from '../scenario/schema';
-import { canonical, isSubdomain, nameProblem, parentOf, qualify, withoutFinalDot } from './names';
+import { canonical, compareCanonical, isSubdomain, nameProblem, parentOf, qualify, withoutFinalDot } from './names';
 import { parseRdata } from './rdataParser';
 import { rdataText, targetName, ZONE_TYPES, type RData, type ResourceRecord, type RRType } from './records';
 import { parseType } from './types';
@@ -46,6 +46,18 @@ export class DnsZone {
   /** "example.com/IN", as named names a zone in its log. */
   get label(): string {
     return `${withoutFinalDot(this.origin)}/IN`;
+  }
+
+  /**
+   * The zone as AXFR sends it: the SOA, every other record by name in canonical order (each
+   * name's records in zone order), and the SOA again.
+   */
+  transfer(): ResourceRecord[] {
+    const soa = this.soa;
+    if (!soa) return [];
+    const names = [...this.nodes.keys()].sort(compareCanonical);
+    const body = names.flatMap((n) => [...this.nodes.get(n)!.values()].flat().filter((rr) => rr.data.type !== 'SOA'));
+    return [soa, ...body, soa];
   }
 
   /** The records of one name and type (empty when there are none). */

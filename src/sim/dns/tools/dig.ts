@@ -12,7 +12,7 @@ import { parseDigArgs, type DigLookupSpec } from './digArgs';
 import { DigHost, type DigHostConfig, type Reply, type ToolServer } from './dighost';
 import { runTrace } from './digTrace';
 import { BIND_VERSION, type DnsToolEnv } from './env';
-import { sectionsText } from './messageText';
+import { recordLine, sectionsText } from './messageText';
 import { whenText } from './when';
 
 export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
@@ -77,6 +77,10 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
       continue;
     }
     const reply = result.reply;
+    if (lookup.type === 'AXFR') {
+      out.lines.push(...transferLines(reply, lookup, command.short, env, engine.elapsedMs));
+      continue;
+    }
     if (command.short) {
       if (lookup.answer) out.lines.push(...shortAnswer(reply, lookup));
       continue;
@@ -89,6 +93,22 @@ export function runDig(args: string[], env: DnsToolEnv): ToolOutput {
 
 /** RFC 8914 info codes as dig names them (only those the simulated server gives). */
 const EDE_TEXT: Record<number, string> = { 18: 'Prohibited' };
+
+/**
+ * dig's zone transfer: the records alone (no header, no sections' titles), then the statistics
+ * with the XFR size instead of MSG SIZE; "; Transfer failed." when the server would not.
+ */
+function transferLines(reply: Reply, lookup: DigLookupSpec, short: boolean, env: DnsToolEnv, elapsedMs: number): string[] {
+  const m = reply.message;
+  if (m.rcode !== 'NOERROR') return short ? [] : ['; Transfer failed.'];
+  if (short) return m.answer.map((rr) => rdataText(rr.data));
+  const style = { showTtl: lookup.showTtl, showClass: lookup.showClass, ttlUnits: lookup.ttlUnits, multiline: lookup.multiline };
+  const lines = lookup.answer ? m.answer.flatMap((rr) => recordLine(rr, style).split('\n')) : [];
+  if (!lookup.stats) return lines;
+  const stats = statsLines(reply, env, elapsedMs);
+  stats[3] = `;; XFR size: ${m.answer.length} records (messages 1, bytes ${reply.size})`;
+  return [...lines, ...stats];
+}
 
 function greetingLines(args: string[], serversFound: number): string[] {
   const lines = ['', `; <<>> DiG ${BIND_VERSION} <<>>${args.map((a) => ` ${a}`).join('')}`];

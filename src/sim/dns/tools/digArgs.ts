@@ -52,6 +52,9 @@ export interface DigCommand {
   family?: 4 | 6;
   /** The last "@server" before the first name: dig's greeting says how many addresses it has. */
   greetingServer?: string;
+  /** +question / +comments given before the first name (dig's plusquest, pluscomm). */
+  plusQuestion: boolean;
+  plusComments: boolean;
   /** Lines dig writes to stderr while parsing (";; Warning, ignoring invalid type bogus"). */
   warnings: string[];
   /** The run ends before any query: help, version or a usage error. */
@@ -87,7 +90,7 @@ function plusOption(cmd: string): string | undefined {
 }
 
 export function parseDigArgs(args: string[]): DigCommand {
-  const command: DigCommand = { lookups: [], short: false, printCmd: true, warnings: [] };
+  const command: DigCommand = { lookups: [], short: false, printCmd: true, plusQuestion: false, plusComments: false, warnings: [] };
   const globals = defaults();
   let current = globals;
   let openTypeClass = true;
@@ -127,12 +130,8 @@ export function parseDigArgs(args: string[]): DigCommand {
       if (letter === 't') {
         openTypeClass = false;
         const type = parseType(value);
-        if (type && type !== 'IXFR') {
-          if (current.typeSet) command.warnings.push(';; Warning, extra type option');
-          current.type = type;
-          current.typeSet = true;
-          if (type === 'ANY' && !current.tcpSet) current.tcp = true;
-        } else command.warnings.push(`;; Warning, ignoring invalid type ${value}`);
+        if (type && type !== 'IXFR') setType(current, type, command);
+        else command.warnings.push(`;; Warning, ignoring invalid type ${value}`);
       } else if (letter === 'c') {
         openTypeClass = false;
         const qclass = parseClass(value);
@@ -153,10 +152,7 @@ export function parseDigArgs(args: string[]): DigCommand {
       if (openTypeClass) {
         const type = parseType(arg);
         if (type && type !== 'IXFR') {
-          if (current.typeSet) command.warnings.push(';; Warning, extra type option');
-          current.type = type;
-          current.typeSet = true;
-          if (type === 'ANY' && !current.tcpSet) current.tcp = true;
+          setType(current, type, command);
           continue;
         }
         const qclass = parseClass(arg);
@@ -170,6 +166,18 @@ export function parseDigArgs(args: string[]): DigCommand {
   }
   if (command.lookups.length === 0) newLookup('.').type = 'NS';
   return command;
+}
+
+function setType(lookup: DigLookupSpec, type: string, command: DigCommand): void {
+  if (lookup.typeSet) command.warnings.push(';; Warning, extra type option');
+  lookup.type = type;
+  lookup.typeSet = true;
+  if (type === 'ANY' && !lookup.tcpSet) lookup.tcp = true;
+  // A transfer prints bare records unless +question or +comments were asked for.
+  if (type === 'AXFR') {
+    lookup.question = command.plusQuestion;
+    lookup.comments = command.plusComments;
+  }
 }
 
 /** Applies one +option; returns the usage error text when dig would reject it. */
@@ -194,11 +202,17 @@ function applyPlus(option: string, lookup: DigLookupSpec, command: DigCommand): 
       }
       break;
     case 'cmd': command.printCmd = state; break;
-    case 'question': lookup.question = state; break;
+    case 'question':
+      lookup.question = state;
+      command.plusQuestion = state;
+      break;
     case 'answer': lookup.answer = state; break;
     case 'authority': lookup.authority = state; break;
     case 'additional': lookup.additional = state; break;
-    case 'comments': lookup.comments = state; break;
+    case 'comments':
+      lookup.comments = state;
+      command.plusComments = state;
+      break;
     case 'stats': lookup.stats = state; break;
     case 'recurse':
     case 'rdflag': lookup.recurse = state; break;

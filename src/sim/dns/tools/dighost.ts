@@ -119,12 +119,14 @@ export class DigHost {
       this.print(`;; communications error to ${endpoint}: ${timedOut ? 'timed out' : 'connection refused'}`);
       return { kind: 'failed' };
     }
-    const tcp = config.tcp || type === 'ANY';
+    const tcp = config.tcp || type === 'ANY' || type === 'AXFR';
+    // A zone transfer never asks for recursion.
+    const rd = config.recurse && type !== 'AXFR';
     const message = service.query(
       { name, type, class: config.qclass },
       {
         id,
-        recursionDesired: config.recurse,
+        recursionDesired: rd,
         edns: config.edns,
         clientCookie: config.edns && config.cookie ? this.clientCookie : undefined,
         family: server.address.includes(':') ? 6 : 4,
@@ -138,7 +140,7 @@ export class DigHost {
       answers: message.answer.map(recordText),
     });
     const servfail = message.rcode === 'SERVFAIL' && !config.servfailStops;
-    const noRecursion = config.checkRa && config.recurse && !message.flags.ra;
+    const noRecursion = config.checkRa && rd && !message.flags.ra;
     if (servfail || noRecursion) {
       const what = message.rcode === 'SERVFAIL' ? 'SERVFAIL reply' : 'recursion not available';
       if (!isLast) {

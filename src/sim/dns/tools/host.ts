@@ -61,11 +61,13 @@ interface HostOptions {
   ndots?: number;
   servfailStops: boolean;
   qclass?: string;
+  /** -l: list the zone (a transfer), showing its name servers and addresses. */
+  list: boolean;
 }
 
 export function runHost(args: string[], env: DnsToolEnv): ToolOutput {
   const out = new ToolOutput();
-  const opts: HostOptions = { verbose: false, recurse: true, tcp: false, port: 53, tries: 2, servfailStops: false };
+  const opts: HostOptions = { verbose: false, recurse: true, tcp: false, port: 53, tries: 2, servfailStops: false, list: false };
   const fail = (lines: string[], status: number) => {
     out.lines.push(...lines);
     out.exitStatus = status;
@@ -137,9 +139,11 @@ export function runHost(args: string[], env: DnsToolEnv): ToolOutput {
 function applyValueOption(letter: string, value: string, opts: HostOptions): string[] | undefined {
   if (letter === 't') {
     const type = parseType(value);
-    if (!type || type === 'IXFR' || type === 'AXFR') return [`host: invalid type: ${value}`, ''];
-    opts.type = type;
-    if (type === 'ANY') opts.tcp = true;
+    if (!type || type === 'IXFR') return [`host: invalid type: ${value}`, ''];
+    // -t axfr prints the whole transfer, like -v; -l keeps its listing.
+    if (type === 'AXFR' && !opts.list) opts.verbose = true;
+    if (opts.type !== 'AXFR' || !opts.list) opts.type = type;
+    if (type === 'ANY' || type === 'AXFR') opts.tcp = true;
   } else if (letter === 'p') opts.port = Number(value) || 0;
   else if (letter === 'R') opts.tries = Math.max(2, (Number(value) || 0) + 1);
   else if (letter === 'N') opts.ndots = Number(value) || 0;
@@ -154,6 +158,11 @@ function applyValueOption(letter: string, value: string, opts: HostOptions): str
 
 function applyFlag(letter: string, opts: HostOptions): void {
   if (letter === 'v' || letter === 'd') opts.verbose = true;
+  else if (letter === 'l') {
+    opts.list = true;
+    opts.type = 'AXFR';
+    opts.tcp = true;
+  }
   else if (letter === 'a' || letter === 'A') {
     opts.type = 'ANY';
     opts.verbose = true;
@@ -190,14 +199,18 @@ function printMessage(reply: Reply, textname: string, opts: HostOptions & { defa
     out.print('');
     state.printedServer = true;
   }
+  const transfer = msg.question[0].type === 'AXFR';
   if (msg.rcode !== 'NOERROR') {
     const shown = msg.rcode === 'NXDOMAIN' ? textname : withoutFinalDot(reply.name);
     out.print(`Host ${shown} not found: ${RCODE_NUMBERS[msg.rcode]}(${msg.rcode})`);
+    if (transfer) out.print('; Transfer failed.');
     return undefined;
   }
   if (opts.verbose) out.lines.push(...verboseMessage(msg, reply));
   else {
-    for (const rr of msg.answer) {
+    // host -l lists only the name servers, addresses and pointers of the zone.
+    const listed = transfer ? msg.answer.filter((rr) => ['NS', 'A', 'AAAA', 'PTR'].includes(rr.data.type)) : msg.answer;
+    for (const rr of listed) {
       const phrase = PHRASES[rr.data.type] ?? `has ${rr.data.type} record`;
       out.print(`${withoutFinalDot(rr.name)} ${phrase} ${rdataText(rr.data)}`);
     }
