@@ -9,10 +9,13 @@ import type { DovecotAuth } from './dovecotAuth';
 import type { DovecotSettings } from './dovecotSettings';
 import type { LoginClient } from './loginState';
 import { resolveMailLocation } from './mailLocation';
+import { UserFolders } from './mailFolders';
 import { noteMboxRewrite } from './mboxPseudoMessage';
 import { dovecotSessionId } from './sessionId';
 
 export class DovecotContext {
+  private readonly foldersByUser = new Map<string, UserFolders>();
+
   constructor(
     readonly host: HostContext,
     readonly settings: DovecotSettings,
@@ -43,9 +46,23 @@ export class DovecotContext {
 
   /** The user's INBOX as mail_location says, created empty on first use (as Dovecot would). */
   openInbox(user: string): Mailbox {
-    const home = this.host.accounts.get(user)?.home ?? `/home/${user}`;
-    const where = resolveMailLocation(this.settings.mailLocation, user, home);
+    const where = this.location(user);
     return this.host.store.open(where.inbox, where.format);
+  }
+
+  /** The user's folders (INBOX and those IMAP created). */
+  folders(user: string): UserFolders {
+    let f = this.foldersByUser.get(user);
+    if (!f) {
+      f = new UserFolders(this.host.store, this.location(user), () => Math.floor(this.host.epochNow() / 1000));
+      this.foldersByUser.set(user, f);
+    }
+    return f;
+  }
+
+  private location(user: string) {
+    const home = this.host.accounts.get(user)?.home ?? `/home/${user}`;
+    return resolveMailLocation(this.settings.mailLocation, user, home);
   }
 
   mailboxChanged(user: string, mailbox: string, change: 'expunge' | 'flags', count: number): void {

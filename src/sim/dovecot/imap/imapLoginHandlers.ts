@@ -15,6 +15,9 @@ import type { ImapSessionState } from './imapState';
 
 const MAX_BAD_COMMANDS = 3;
 const GENERIC_BAD = 'BAD Error in IMAP command received by server.';
+const TAG_IS_COMMAND =
+  "BAD First parameter in line is IMAP's command tag, not the command name. Add that before the command, like: a login user pass";
+const LOGIN_COMMANDS = ['CAPABILITY', 'NOOP', 'ID', 'ENABLE', 'STARTTLS', 'LOGOUT', 'LOGIN', 'AUTHENTICATE'];
 
 export function capabilityText(svc: ImapServices): string {
   return preLoginCapability(svc.mechanisms(), svc.tls, svc.plaintextDisallowed);
@@ -28,7 +31,9 @@ export function greeting(svc: ImapServices): string {
 export function loginCommand(svc: ImapServices, s: ImapSessionState, text: string): void {
   const head = parseCommandHead(text);
   if (!head.ok) {
-    bad(svc, s, `${head.tag ?? '*'} ${GENERIC_BAD}`);
+    // An invalid tag is refused untagged and not counted; a tag without a command counts.
+    if (head.tag === undefined) svc.reply([`* ${GENERIC_BAD}`]);
+    else bad(svc, s, `${head.tag} ${GENERIC_BAD}`);
     return;
   }
   const { tag, name } = head;
@@ -81,6 +86,8 @@ export function loginCommand(svc: ImapServices, s: ImapSessionState, text: strin
       return;
     }
     default:
+      // "LOGIN alice wonderland": the client forgot the tag.
+      if (LOGIN_COMMANDS.includes(tag.toUpperCase())) return bad(svc, s, `${tag} ${TAG_IS_COMMAND}`);
       return bad(svc, s, `${tag} ${GENERIC_BAD}`);
   }
 }

@@ -33,6 +33,8 @@ export interface CommandResult {
   untimed?: boolean;
   /** What happens once the reply is out (LOGOUT hangs up). */
   after?: () => void;
+  /** A continuation request instead of a tagged reply (IDLE's "+ idling"). */
+  continuation?: string;
 }
 
 export function ok(text: string, untagged: string[] = []): CommandResult {
@@ -68,6 +70,10 @@ export function startImapProcess(svc: ImapServices, s: ImapSessionState, tag: st
 export function postLoginCommand(svc: ImapServices, s: ImapSessionState, text: string): void {
   // Dovecot's in= leaves out the final CRLF of the last command it read.
   s.stats.in += byteLength(text) + (s.stats.in === 0 ? 0 : 2);
+  if (s.idleTag !== undefined) {
+    endIdle(svc, s, text);
+    return;
+  }
   const head = parseCommandHead(text);
   if (!head.ok) {
     const result = head.tag === undefined ? commandError({ name: 'tag' }, 'Invalid tag') : { untagged: [], status: 'BAD' as const, text: 'Error in IMAP command: Invalid command name' };
@@ -78,7 +84,7 @@ export function postLoginCommand(svc: ImapServices, s: ImapSessionState, text: s
   const ctxBase = { svc, s, tag: head.tag, name: head.uid ? 'UID' : head.name, uid: head.uid };
   const command = IMAP_COMMANDS[name];
   if (!command || (command.selected && s.phase !== 'selected' && !command.anyState)) {
-    const result = command ? { untagged: [], status: 'BAD' as const, text: 'No mailbox selected' } : commandError({ name: head.uid ? 'UID' : head.name }, 'Unknown command');
+    const result = command ? { untagged: [], status: 'BAD' as const, text: 'No mailbox selected' } : commandError({ name }, 'Unknown command');
     finish(svc, s, head.tag, name, result);
     return;
   }
@@ -87,7 +93,24 @@ export function postLoginCommand(svc: ImapServices, s: ImapSessionState, text: s
   finish(svc, s, head.tag, name, result);
 }
 
+/** IDLE: "+ idling" now, the tagged reply when DONE comes. */
+export function idle(ctx: CommandContext): CommandResult {
+  ctx.s.idleTag = ctx.tag;
+  return { untagged: [], status: 'OK', text: '', continuation: '+ idling' };
+}
+
+function endIdle(svc: ImapServices, s: ImapSessionState, line: string): void {
+  const tag = s.idleTag!;
+  s.idleTag = undefined;
+  const result = line.toUpperCase() === 'DONE' ? ok('Idle completed') : { untagged: [], status: 'BAD' as const, text: 'Expected DONE' };
+  finish(svc, s, tag, 'IDLE', result);
+}
+
 function finish(svc: ImapServices, s: ImapSessionState, tag: string, name: string, result: CommandResult): void {
+  if (result.continuation !== undefined) {
+    send(svc, s, [...result.untagged, result.continuation]);
+    return;
+  }
   const lines = [...result.untagged];
   if (s.selected && result.status !== 'BAD') lines.push(...s.selected.sync());
   const timing = result.untimed ? '' : ' (0.001 + 0.000 secs)';

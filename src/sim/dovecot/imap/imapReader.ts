@@ -13,7 +13,11 @@ export class ImapCommandReader {
   /** Bytes of literal data still expected before the command goes on. */
   private literalBytes = 0;
 
-  constructor(private readonly invite: () => void) {}
+  /**
+   * `invite` is asked before a synchronizing literal: true sends "+ OK" and reads on, false
+   * drops the command (the server has already refused it).
+   */
+  constructor(private readonly invite: (partial: string) => boolean) {}
 
   /** True while a command is only partly read. */
   get pending(): boolean {
@@ -48,9 +52,13 @@ export class ImapCommandReader {
   private commandLine(line: string): string | undefined {
     const m = LITERAL_AT_END.exec(line);
     if (m) {
+      const partial = this.text + line;
       this.text += `${line}\r\n`;
       this.literalBytes = Number(m[1]);
-      if (m[2] !== '+') this.invite();
+      if (m[2] !== '+' && !this.invite(partial)) {
+        this.text = '';
+        this.literalBytes = 0;
+      }
       return undefined;
     }
     const command = this.text + line;

@@ -43,3 +43,15 @@ export function setContains(ranges: SeqRange[], n: number, max: number): boolean
     return n >= Math.min(a, b) && n <= Math.max(a, b);
   });
 }
+
+/** UIDs as a compact set: 1,2,3,5 -> "1:3,5" (order kept, runs joined). */
+export function uidSetText(uids: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < uids.length; ) {
+    let j = i;
+    while (j + 1 < uids.length && uids[j + 1] === uids[j] + 1) j++;
+    parts.push(j > i ? `${uids[i]}:${uids[j]}` : String(uids[i]));
+    i = j + 1;
+  }
+  return parts.join(',');
+}

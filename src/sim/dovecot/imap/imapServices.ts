@@ -4,6 +4,7 @@
  */
 import type { Zone } from '../../core/time';
 import type { Mailbox } from '../../mail/mailStore';
+import type { UserFolders } from '../mailFolders';
 
 export interface ImapServices {
   /** One complete response (untagged lines and the tagged one), sent in one write. */
@@ -18,6 +19,12 @@ export interface ImapServices {
   readonly tls: boolean;
   readonly greeting: string;
   openInbox(user: string): Mailbox;
+  /** The user's folders (INBOX and those created over IMAP). */
+  folders(user: string): UserFolders;
+  /** The machine's host name. */
+  readonly hostname: string;
+  /** Epoch ms now (APPEND's default INTERNALDATE). */
+  epochNow(): number;
   readonly logoutFormat: string;
   newPid(): number;
   now(): number;

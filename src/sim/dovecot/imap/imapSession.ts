@@ -6,6 +6,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { Connection, Peer } from '../../core/network';
 import { stateName } from '../pop3/pop3Session';
+import { appendPrecheck } from './imapAppend';
 import { greeting } from './imapLoginHandlers';
 import { imapMachine, type ImapEvent } from './imapMachine';
 import { ImapCommandReader } from './imapReader';
@@ -31,7 +32,11 @@ export class ImapSession implements Peer {
     private readonly svc: ImapServices,
     private readonly hooks: ImapSessionHooks,
   ) {
-    this.reader = new ImapCommandReader(() => svc.reply(['+ OK']));
+    this.reader = new ImapCommandReader((partial) => {
+      const refusal = appendPrecheck(svc, state, partial);
+      svc.reply([refusal ?? '+ OK']);
+      return refusal === undefined;
+    });
     this.actor = createActor(imapMachine, { input: { svc, state } });
     this.actor.subscribe((snap) => {
       const value = stateName(snap.value);

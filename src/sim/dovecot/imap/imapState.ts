@@ -28,4 +28,6 @@ export interface ImapSessionState {
   /** The last command and when it finished (for "Connection closed (X finished N secs ago)"). */
   lastCommand?: { name: string; at: number };
   enabled: Set<string>;
+  /** The tag of an IDLE waiting for DONE. */
+  idleTag?: string;
 }
