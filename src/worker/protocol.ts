@@ -58,8 +58,8 @@ export interface SimApi {
   tick(request: TickRequest): TickResult;
   /** Runs a live action at virtual time `at` (or now, if the engine is already past it). */
   act(step: LiveStep, at: number): ActResult;
-  /** Ctrl-C in a terminal. */
-  interrupt(host: string, terminal: number): EngineStatus;
+  /** Ctrl-C in a terminal, at virtual time `at` (or now). */
+  interrupt(host: string, terminal: number, at: number): EngineStatus;
   /** A file on a host as it is now. */
   readFile(host: string, path: string): string | undefined;
   /** What the real tool would say about a file's text (postconf, postalias, named-checkzone). */

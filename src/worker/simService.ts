@@ -60,8 +60,9 @@ export class SimService implements SimApi {
     return { at: when, status: engine.status() };
   }
 
-  interrupt(host: string, terminal: number) {
+  interrupt(host: string, terminal: number, at: number) {
     const engine = this.need();
+    if (at > engine.now) engine.advanceTo(at);
     engine.terminal(host, terminal).interrupt();
     return engine.status();
   }

@@ -21,7 +21,7 @@ function fresh(index: TraceIndex, n: number): FoldState {
 }
 
 function comparable(s: FoldState) {
-  return { n: s.n, depth: [...s.depth], messages: [...s.messages], pending: [...s.pending], daemons: [...s.daemons], down: [...s.down] };
+  return { n: s.n, depth: [...s.depth], messages: [...s.messages], pending: [...s.pending], daemons: [...s.daemons], power: [...s.power] };
 }
 
 describe('the projection of the default lesson', () => {
@@ -122,5 +122,27 @@ describe('seeking in a long run', () => {
     for (const n of [long.length, 123_456, 5, 400_000, 399_999, 77]) {
       expect(comparable(projector.at(n))).toEqual(comparable(fresh(index, n)));
     }
+  });
+});
+
+describe('message structure', async () => {
+  const { mimeTree, parseMessage, header, headerAll } = await import('../../src/sim/projection/messageParts');
+  it('unfolds headers and finds the Received chain', () => {
+    const m = parseMessage('Received: from a\n\tby b\nReceived: from c by d\nSubject: hi\n\nbody\n');
+    expect(headerAll(m.headers, 'received')).toEqual(['from a by b', 'from c by d']);
+    expect(header(m.headers, 'subject')).toBe('hi');
+    expect(m.body).toBe('body\n');
+  });
+  it('splits multipart messages into numbered parts', () => {
+    const text = 'Content-Type: multipart/mixed; boundary="XX"\n\npreamble\n--XX\nContent-Type: text/plain\n\nhello\n--XX\nContent-Type: application/pdf; name="a.pdf"\nContent-Transfer-Encoding: base64\n\nAAAA\n--XX--\n';
+    const tree = mimeTree(text);
+    expect(tree.contentType).toBe('multipart/mixed');
+    expect(tree.children.map((c) => [c.id, c.contentType])).toEqual([['1', 'text/plain'], ['2', 'application/pdf']]);
+    expect(tree.children[1].params.name).toBe('a.pdf');
+  });
+  it('takes a telnet message without an empty line as body', () => {
+    const m = parseMessage('Subject:How are you these datys?\nAre you gua le ma?\n');
+    expect(header(m.headers, 'subject')).toBe('How are you these datys?');
+    expect(m.body).toBe('Are you gua le ma?\n');
   });
 });

@@ -60,10 +60,7 @@ export function applyEvent(s: FoldState, e: TraceEvent, index: TraceIndex): void
     }
     case 'note': {
       const m = /^(\S+) is (up|down)$/.exec(e.text);
-      if (m) {
-        if (m[2] === 'down') s.down.add(m[1]);
-        else s.down.delete(m[1]);
-      }
+      if (m) s.power.set(m[1], m[2] === 'up');
       return;
     }
     default:

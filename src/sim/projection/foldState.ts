@@ -64,8 +64,8 @@ export interface FoldState {
   smtp: Map<number, SmtpParse>;
   /** host\tdaemon\tinstance -> state, for live instances (finished sessions are dropped). */
   daemons: Map<string, DaemonState>;
-  /** Hosts switched off. */
-  down: Set<string>;
+  /** Hosts switched off (false) or on (true) during the run; absent: as the scenario says. */
+  power: Map<string, boolean>;
 }
 
 export function emptyFold(): FoldState {
@@ -77,7 +77,7 @@ export function emptyFold(): FoldState {
     pending: new Map(),
     smtp: new Map(),
     daemons: new Map(),
-    down: new Set(),
+    power: new Map(),
   };
 }
 
@@ -90,7 +90,7 @@ export function cloneFold(s: FoldState): FoldState {
     pending: new Map(s.pending),
     smtp: new Map(s.smtp),
     daemons: new Map(s.daemons),
-    down: new Set(s.down),
+    power: new Map(s.power),
   };
 }
 

@@ -156,5 +156,5 @@ function findQuery(index: TraceIndex, answerSeq: number, id: number): TraceEvent
 
 /** Motions that stay visible for a while after they happened (a gate's verdict, an alias fan-out). */
 export function lingers(kind: MotionKind): boolean {
-  return kind === 'gate' || kind === 'alias' || kind === 'sasl' || kind === 'fail';
+  return kind === 'gate' || kind === 'alias' || kind === 'sasl';
 }

@@ -144,12 +144,13 @@ export class TraceIndex {
         this.openConn(e);
         break;
       case 'conn.data':
+      case 'conn.tls':
       case 'conn.close': {
         const c = this.conns.get(e.conn);
         if (!c) break;
         c.seqs.push(e.seq);
         if (e.kind === 'conn.close') c.closeSeq = e.seq;
-        else if (e.dir === 's2c') this.noteQueued(c, e.lines);
+        else if (e.kind === 'conn.data' && e.dir === 's2c') this.noteQueued(c, e.lines);
         break;
       }
       case 'conn.fail':

@@ -23,7 +23,10 @@ export function dwellOf(e: TraceEvent): number {
     case 'conn.fail':
       return 800;
     case 'conn.close':
+    case 'conn.tls':
       return 300;
+    case 'sql':
+      return 500;
     case 'conn.data':
       return 450;
     case 'dns.query':
