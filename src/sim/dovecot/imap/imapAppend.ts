@@ -10,6 +10,7 @@ import { commandError, no, ok, type CommandContext, type CommandResult } from '.
 import type { ImapServices } from './imapServices';
 import type { ImapSessionState } from './imapState';
 import { addMailboxKeywords } from './mailboxKeywords';
+import { bumpModseq } from './modseq';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -36,6 +37,7 @@ export function append(ctx: CommandContext): CommandResult {
   // Dovecot's mbox "From " line names the user at the machine as the sender of an upload.
   const stored = box.append(`${ctx.s.user}@${ctx.svc.hostname}`, arrived, message.value.replace(/\r\n/g, '\n'), flags);
   folders(ctx).mark(name);
+  bumpModseq(box, [stored.uid]);
   return ok(`[APPENDUID ${box.uidValidity} ${stored.uid}] Append completed`);
 }
 

@@ -10,6 +10,7 @@ import { searchCommand } from './imapSearch';
 import { check, close, expunge, unselect } from './imapSelectedCommands';
 import { storeCommand } from './imapStore';
 import { append } from './imapAppend';
+import { sortCommand, threadCommand } from './imapSortThread';
 import { copy } from './imapCopyCommands';
 import { create, remove, rename, subscribe } from './imapFolderCommands';
 
@@ -53,4 +54,8 @@ export const IMAP_COMMANDS: Record<string, ImapCommandSpec> = {
   'UID STORE': { selected: true, run: storeCommand },
   'UID SEARCH': { selected: true, run: searchCommand },
   'UID EXPUNGE': { selected: true, run: expunge },
+  SORT: { selected: true, run: sortCommand },
+  'UID SORT': { selected: true, run: sortCommand },
+  THREAD: { selected: true, run: threadCommand },
+  'UID THREAD': { selected: true, run: threadCommand },
 };

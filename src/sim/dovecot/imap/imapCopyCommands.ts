@@ -8,6 +8,7 @@ import { resolveMessageSet } from './imapMessageSet';
 import { folders } from './imapMailboxCommands';
 import { commandError, no, ok, type CommandContext, type CommandResult } from './imapProcess';
 import { uidSetText } from './imapSequence';
+import { bumpModseq } from './modseq';
 
 export function copy(ctx: CommandContext, move: boolean): CommandResult {
   const view = ctx.s.selected!;
@@ -30,6 +31,7 @@ export function copy(ctx: CommandContext, move: boolean): CommandResult {
   }
   if (sources.length === 0) return ok(move ? 'Move completed' : 'Copy completed');
   folders(ctx).mark(target);
+  bumpModseq(box, copies);
   const code = `[COPYUID ${box.uidValidity} ${uidSetText(sources)} ${uidSetText(copies)}]`;
   if (!move) return ok(`${code} Copy completed`);
   const moved = new Set(sources);

@@ -16,6 +16,7 @@ import { transferDecode } from './transferDecode';
 import type { SelectedMailbox } from './selectedMailbox';
 import type { StoredMessage } from '../../mail/mailStore';
 import { wireSize } from '../wireText';
+import { bumpModseq, messageModseq } from './modseq';
 
 export function fetchCommand(ctx: CommandContext): CommandResult {
   const view = ctx.s.selected!;
@@ -24,10 +25,20 @@ export function fetchCommand(ctx: CommandContext): CommandResult {
   const set = resolveMessageSet(view, setText(ctx), ctx.uid);
   if (!set.ok) return commandError(ctx, set.error);
   const plan = fetchPlan(items.items, ctx.uid);
+  // FETCH MODSEQ turns CONDSTORE on, as ENABLE would.
+  if (items.items.some((i) => i.kind === 'simple' && i.name === 'MODSEQ')) ctx.s.enabled.add('CONDSTORE');
   const lines: string[] = [];
+  const seen: { seq: number; uid: number }[] = [];
   for (const seq of set.seqs) {
     const msg = view.message(seq);
-    if (msg) lines.push(...fetchLines(ctx, view, seq, msg, plan));
+    if (!msg) continue;
+    const wasSeen = msg.flags.has('\\Seen');
+    lines.push(...fetchLines(ctx, view, seq, msg, plan));
+    if (!wasSeen && msg.flags.has('\\Seen')) seen.push({ seq, uid: msg.uid });
+  }
+  if (seen.length > 0) {
+    const modseq = bumpModseq(view.box, seen.map((m) => m.uid));
+    if (ctx.s.enabled.has('CONDSTORE')) lines.push(...seen.map((m) => `* ${m.seq} FETCH (${ctx.uid ? `UID ${m.uid} ` : ''}MODSEQ (${modseq}))`));
   }
   return ok('Fetch completed', lines);
 }
@@ -96,6 +107,8 @@ function fetchItem(ctx: CommandContext, view: SelectedMailbox, msg: StoredMessag
       return `FLAGS ${formatFlags(msg.flags, view.isRecent(msg), view.keywords)}`;
     case 'UID':
       return `UID ${msg.uid}`;
+    case 'MODSEQ':
+      return `MODSEQ (${messageModseq(view.box, msg.uid)})`;
     case 'INTERNALDATE':
       return `INTERNALDATE "${internalDate(msg.arrived, ctx.svc.zone)}"`;
     case 'RFC822.SIZE':

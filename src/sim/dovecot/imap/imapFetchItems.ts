@@ -7,15 +7,15 @@
 import type { ImapArg } from './imapArgs';
 import { parsePartial, parseSection, type Partial, type Section } from './imapSection';
 
-export type SimpleItem = 'FLAGS' | 'UID' | 'INTERNALDATE' | 'RFC822.SIZE' | 'ENVELOPE' | 'BODY' | 'BODYSTRUCTURE' | 'RFC822' | 'RFC822.HEADER' | 'RFC822.TEXT';
+export type SimpleItem = 'FLAGS' | 'UID' | 'INTERNALDATE' | 'RFC822.SIZE' | 'MODSEQ' | 'ENVELOPE' | 'BODY' | 'BODYSTRUCTURE' | 'RFC822' | 'RFC822.HEADER' | 'RFC822.TEXT';
 
 export type FetchItem =
   | { kind: 'simple'; name: SimpleItem }
   | { kind: 'section'; binary: boolean; peek: boolean; section: Section; partial?: Partial }
   | { kind: 'binary-size'; section: Section };
 
-const SIMPLE: readonly string[] = ['FLAGS', 'UID', 'INTERNALDATE', 'RFC822.SIZE', 'ENVELOPE', 'BODY', 'BODYSTRUCTURE', 'RFC822', 'RFC822.HEADER', 'RFC822.TEXT'];
-const BUFFERED: readonly string[] = ['FLAGS', 'UID', 'INTERNALDATE', 'RFC822.SIZE'];
+const SIMPLE: readonly string[] = ['FLAGS', 'UID', 'INTERNALDATE', 'RFC822.SIZE', 'MODSEQ', 'ENVELOPE', 'BODY', 'BODYSTRUCTURE', 'RFC822', 'RFC822.HEADER', 'RFC822.TEXT'];
+const BUFFERED: readonly string[] = ['FLAGS', 'UID', 'INTERNALDATE', 'RFC822.SIZE', 'MODSEQ'];
 const MACROS: Record<string, SimpleItem[]> = {
   ALL: ['FLAGS', 'INTERNALDATE', 'RFC822.SIZE', 'ENVELOPE'],
   FAST: ['FLAGS', 'INTERNALDATE', 'RFC822.SIZE'],

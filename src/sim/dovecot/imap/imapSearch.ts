@@ -8,7 +8,7 @@ import type { StoredMessage } from '../../mail/mailStore';
 import { dayOf, sentDay } from './imapDates';
 import { flagsAnnouncement } from './imapFlags';
 import { commandError, ok, type CommandContext, type CommandResult } from './imapProcess';
-import { setContains } from './imapSequence';
+import { setContains, uidSetText } from './imapSequence';
 import { parseSearch, type SearchKey } from './imapSearchParse';
 import { decodeEncodedWords } from './encodedWords';
 import { addMailboxKeywords } from './mailboxKeywords';
@@ -20,16 +20,46 @@ import type { Zone } from '../../core/time';
 
 export function searchCommand(ctx: CommandContext): CommandResult {
   const view = ctx.s.selected!;
-  const parsed = parseSearch(ctx.args);
+  const esearch = returnOptions(ctx);
+  if (typeof esearch === 'string') return commandError(ctx, esearch);
+  const parsed = parseSearch(esearch ? ctx.args.slice(2) : ctx.args);
   if (!parsed.ok) return commandError(ctx, parsed.error);
   const hits: number[] = [];
   for (let seq = 1; seq <= view.count; seq++) {
     const msg = view.message(seq);
     if (msg && matches(parsed.key, { view, msg, seq, zone: ctx.svc.zone })) hits.push(ctx.uid ? msg.uid : seq);
   }
-  const untagged = [hits.length > 0 ? `* SEARCH ${hits.join(' ')}` : '* SEARCH'];
+  const untagged = [esearch ? esearchLine(ctx, esearch, hits) : hits.length > 0 ? `* SEARCH ${hits.join(' ')}` : '* SEARCH'];
   if (addMailboxKeywords(view.box, parsed.keywords)) untagged.push(...flagsAnnouncement(view.keywords, view.readOnly));
   return ok('Search completed', untagged);
+}
+
+const RETURN_OPTIONS = ['MIN', 'MAX', 'ALL', 'COUNT', 'SAVE'];
+
+/** "SEARCH RETURN (MIN COUNT) ..." (ESEARCH): the options, undefined for a plain SEARCH. */
+function returnOptions(ctx: CommandContext): string[] | undefined | string {
+  const [first, second] = ctx.args;
+  if (first?.type !== 'atom' || first.value.toUpperCase() !== 'RETURN') return undefined;
+  if (second?.type !== 'list') return 'Invalid RETURN options';
+  const options: string[] = [];
+  for (const o of second.items) {
+    const word = o.type === 'list' ? '' : o.value.toUpperCase();
+    if (!RETURN_OPTIONS.includes(word)) return `Unknown RETURN option: ${word}`;
+    options.push(word);
+  }
+  return options.length === 0 ? ['ALL'] : options;
+}
+
+/** "* ESEARCH (TAG "a4") UID MIN 1 MAX 3 ALL 1:3 COUNT 3" (empty results leave MIN, MAX, ALL out). */
+function esearchLine(ctx: CommandContext, options: string[], hits: number[]): string {
+  let line = `* ESEARCH (TAG "${ctx.tag}")${ctx.uid ? ' UID' : ''}`;
+  if (hits.length > 0) {
+    if (options.includes('MIN')) line += ` MIN ${Math.min(...hits)}`;
+    if (options.includes('MAX')) line += ` MAX ${Math.max(...hits)}`;
+    if (options.includes('ALL')) line += ` ALL ${uidSetText([...hits].sort((a, b) => a - b))}`;
+  }
+  if (options.includes('COUNT')) line += ` COUNT ${hits.length}`;
+  return line;
 }
 
 interface Candidate {

@@ -8,6 +8,7 @@ import { flagsAnnouncement, formatFlags, parseFlag } from './imapFlags';
 import { resolveMessageSet } from './imapMessageSet';
 import { commandError, ok, type CommandContext, type CommandResult } from './imapProcess';
 import { addMailboxKeywords } from './mailboxKeywords';
+import { bumpModseq } from './modseq';
 
 type StoreMode = 'replace' | 'add' | 'remove';
 
@@ -26,7 +27,7 @@ export function storeCommand(ctx: CommandContext): CommandResult {
   const untagged: string[] = [];
   const keywords = flags.flags.filter((f) => !f.startsWith('\\'));
   if (mode !== 'remove' && addMailboxKeywords(view.box, keywords)) untagged.push(...flagsAnnouncement(view.keywords, false));
-  let changedCount = 0;
+  const changed: { seq: number; uid: number }[] = [];
   for (const seq of set.seqs) {
     const msg = view.message(seq);
     if (!msg) continue;
@@ -34,14 +35,19 @@ export function storeCommand(ctx: CommandContext): CommandResult {
     const hadDeleted = msg.flags.has('\\Deleted');
     applyFlags(msg.flags, flags.flags, mode);
     if ([...msg.flags].sort().join(' ') === before) continue;
-    changedCount++;
+    changed.push({ seq, uid: msg.uid });
     if (!hadDeleted && msg.flags.has('\\Deleted')) ctx.s.stats.deleted++;
-    if (!silent) {
-      const uid = ctx.uid ? `UID ${msg.uid} ` : '';
-      untagged.push(`* ${seq} FETCH (${uid}FLAGS ${formatFlags(msg.flags, view.isRecent(msg), view.keywords)})`);
+  }
+  const modseq = changed.length > 0 ? bumpModseq(view.box, changed.map((c) => c.uid)) : 0;
+  if (!silent) {
+    for (const { seq, uid } of changed) {
+      const msg = view.message(seq)!;
+      const uidPart = ctx.uid ? `UID ${uid} ` : '';
+      const modseqPart = ctx.s.enabled.has('CONDSTORE') ? `MODSEQ (${modseq}) ` : '';
+      untagged.push(`* ${seq} FETCH (${uidPart}${modseqPart}FLAGS ${formatFlags(msg.flags, view.isRecent(msg), view.keywords)})`);
     }
   }
-  ctx.svc.mailboxChanged(ctx.s.user ?? '', view.box.path, 'flags', changedCount);
+  ctx.svc.mailboxChanged(ctx.s.user ?? '', view.box.path, 'flags', changed.length);
   return ok('Store completed', untagged);
 }
 

@@ -10,6 +10,7 @@ import type { Mailbox, StoredMessage } from '../../mail/mailStore';
 import { toCrlf } from '../wireText';
 import { parseMessage, type MimePart } from './mimeMessage';
 import { mailboxKeywords } from './mailboxKeywords';
+import { bumpModseq } from './modseq';
 
 export interface ParsedMessage {
   text: string;
@@ -87,6 +88,7 @@ export class SelectedMailbox {
     );
     if (doomed.size === 0) return [];
     this.box.expunge((m) => doomed.has(m.uid));
+    bumpModseq(this.box, []);
     return this.forget(doomed);
   }
 
