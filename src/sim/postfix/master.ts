@@ -16,6 +16,9 @@ export class Master {
   private pools = new Map<string, Process[]>();
   private singletons = new Map<string, number>();
 
+  /** Called for every new process: a daemon that starts reads main.cf and logs its warnings. */
+  onSpawn?: (service: string, pid: number) => void;
+
   constructor(
     private readonly newPid: () => number,
     private readonly now: () => number,
@@ -42,6 +45,7 @@ export class Master {
     }
     const p: Process = { pid: this.newPid(), busy: true, idleSince: now, uses: 1 };
     pool.push(p);
+    this.onSpawn?.(service, p.pid);
     return p.pid;
   }
 
@@ -58,6 +62,7 @@ export class Master {
     if (pid === undefined) {
       pid = this.newPid();
       this.singletons.set(service, pid);
+      this.onSpawn?.(service, pid);
     }
     return pid;
   }

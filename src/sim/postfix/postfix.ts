@@ -30,6 +30,9 @@ import { checkRecipient, relayGuardProblem, type CheckEnv, type Decision } from 
 import { SmtpdListener } from './smtpd/listener';
 import { TrivialRewrite } from './trivialRewrite';
 
+/** The program a master.cf service runs, for the services whose name differs from it. */
+const DAEMON_OF: Record<string, string> = { rewrite: 'trivial-rewrite', relay: 'relay/smtp' };
+
 export interface PostfixSetup {
   mainCf: string;
   /** master.cf text (Debian's default when left out). */
@@ -79,6 +82,10 @@ export class PostfixInstance {
     this.services = parseMasterCf(setupInfo.masterCf ?? DEBIAN_MASTER_CF).services;
     this.config = this.makeConfig(setupInfo.mainCf);
     this.master = new Master(() => host.newPid(), () => host.scheduler.now);
+    // Each daemon process parses main.cf when it starts and logs what it finds wrong.
+    this.master.onSpawn = (service, pid) => {
+      for (const p of this.config.problems) if (p.level === 'warning') host.log.write(`postfix/${DAEMON_OF[service] ?? service}`, pid, `warning: ${p.text}`);
+    };
     this.queue = new QueueStore(host.name, host.trace);
     this.wire();
   }
