@@ -119,7 +119,7 @@ export class DigHost {
       this.print(`;; communications error to ${endpoint}: ${timedOut ? 'timed out' : 'connection refused'}`);
       return { kind: 'failed' };
     }
-    const tcp = config.tcp || type === 'ANY' || type === 'AXFR';
+    let tcp = config.tcp || type === 'ANY' || type === 'AXFR';
     // A zone transfer never asks for recursion.
     const rd = config.recurse && type !== 'AXFR';
     const message = service.query(
@@ -133,6 +133,12 @@ export class DigHost {
         nowSeconds: Math.floor(this.env.epochNow() / 1000),
       },
     );
+    // An answer too big for UDP (512 bytes, or the 1232 EDNS allows) comes back truncated and
+    // is asked again over TCP.
+    if (!tcp && wireSize(message) > (message.edns ? message.edns.udpSize : 512)) {
+      if (config.comments) this.print(';; Truncated, retrying in TCP mode.');
+      tcp = true;
+    }
     const queryTimeMs = queryTime(server.address, this.env);
     this.elapsedMs += queryTimeMs;
     this.emit({

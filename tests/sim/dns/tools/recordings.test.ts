@@ -26,6 +26,11 @@ const RANDOM_ORDER = new Set([
   'nslookup -q=mx example.net.',
   'dig IN MX example.net +short',
   'host -t MX example.net.',
+  'nslookup -q=txt -class=chaos authors.bind',
+  'host -c ch -t txt authors.bind',
+  'dig +noedns chaos txt authors.bind',
+  'dig +noedns +short chaos txt authors.bind',
+  'dig CH TXT authors.bind',
 ]);
 
 /** stdout and stderr lines that a pipe interleaves differently from a terminal. */
@@ -35,6 +40,7 @@ const INTERLEAVED = new Set(['dig +trace host.sub.lab.test']);
 const NOT_SIMULATED: Record<string, string> = {
   'host -C example.com': 'host -C (SOA of every authoritative server) is not implemented',
   'dig +nssearch example.com': '+nssearch is not implemented',
+  'dig +noedns +ignore chaos txt authors.bind': '+ignore (show the truncated UDP answer) is not implemented',
 };
 
 function expected(r: Recording): string[] {
