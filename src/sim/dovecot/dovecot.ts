@@ -54,11 +54,21 @@ export class Dovecot {
     return out;
   }
 
-  /** Puts mail into users' INBOXes as if it had been delivered before the scenario started. */
+  /**
+   * Puts mail into mailboxes as if it had been delivered before the scenario started: "alice"
+   * is alice's INBOX, "alice/Saved" her folder Saved, "/var/mail/x" that very path.
+   */
   seed(mailboxes: Record<string, readonly string[]>, uidValidity?: number): void {
-    for (const [user, messages] of Object.entries(mailboxes)) {
-      seedMailbox(this.context.openInbox(user), messages, this.host.startEpoch, uidValidity);
+    for (const [key, messages] of Object.entries(mailboxes)) {
+      seedMailbox(this.mailboxFor(key), messages, this.host.startEpoch, uidValidity);
     }
+  }
+
+  private mailboxFor(key: string) {
+    if (key.startsWith('/')) return this.host.store.open(key);
+    const slash = key.indexOf('/');
+    if (slash < 0) return this.context.openInbox(key);
+    return this.context.folders(key.slice(0, slash)).adopt(key.slice(slash + 1));
   }
 
   /** The auth service as Postfix's smtpd sees it through private/auth. */

@@ -37,13 +37,18 @@ function dovecotUsersFile(users: readonly { user: string; password: string }[]):
   return users.map((u, i) => `${u.user}:{PLAIN}${u.password}:${1000 + i}:${1000 + i}::/home/${u.user}\n`).join('');
 }
 
-/** Mail present at the start: into Dovecot's INBOX for the user, or the mbox a path names. */
+/** Mail present at the start: through Dovecot's mail_location when it runs, else into mbox files. */
 function seedHostMailboxes(host: SimHost, dovecot: Dovecot | undefined): void {
   const { mailboxes, uidvalidity } = host.spec;
   if (!mailboxes) return;
+  if (dovecot) {
+    dovecot.seed(mailboxes, uidvalidity);
+    return;
+  }
   for (const [key, messages] of Object.entries(mailboxes)) {
-    const box = key.startsWith('/') ? host.store.open(key) : dovecot ? dovecot.context.openInbox(key) : host.store.open(`/var/mail/${key}`, 'mbox');
-    seedMailbox(box, messages, host.startEpoch, uidvalidity);
+    const slash = key.indexOf('/');
+    const path = key.startsWith('/') ? key : slash < 0 ? `/var/mail/${key}` : `/home/${key.slice(0, slash)}/mail/${key.slice(slash + 1)}`;
+    seedMailbox(host.store.open(path, 'mbox'), messages, host.startEpoch, uidvalidity);
   }
 }
 

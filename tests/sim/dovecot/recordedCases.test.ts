@@ -8,6 +8,8 @@ import { asRecordedBytes, loadCases, normalizeLogLine, replayCase, replies, type
 
 const conformance = loadCases(new URL('./fixtures/conformance/', import.meta.url));
 const recorded = loadCases(new URL('./fixtures/recorded/', import.meta.url));
+/** Cases recorded by the project's recorder (tools/recorder) in the same way. */
+const leadRecorded = loadCases(new URL('./fixtures/lead-recorded/', import.meta.url));
 
 /** What may differ from run to run: timings in seconds and Dovecot's in=/out= byte counts. */
 function looseLog(line: string): string {
@@ -40,7 +42,7 @@ function clockValues(line: string): string {
 /** The pseudo message carries the time Dovecot wrote it and the machine's host name. */
 function withoutDates(entry: string): string {
   if (!entry.includes('FOLDER INTERNAL DATA')) return entry;
-  return entry.replace(/^From MAILER_DAEMON .*$/m, 'From MAILER_DAEMON DATE').replace(/^Date: .*$/m, 'Date: DATE').replace(/<\d+@/, '<DATE@').replace(/@[^>\s]+>/g, '@HOST>');
+  return entry.replace(/^From MAILER_DAEMON .*$/m, 'From MAILER_DAEMON DATE').replace(/^Date: .*$/m, 'Date: DATE').replace(/<(\d+|MSGID)@/, '<DATE@').replace(/@[^>\s]+>/g, '@HOST>');
 }
 
 function check(c: RecordedCase): void {
@@ -63,4 +65,8 @@ describe('shared conformance cases', () => {
 
 describe('cases recorded for this module', () => {
   for (const c of recorded) it(c.id, () => check(c));
+});
+
+describe("cases recorded by the project's recorder", () => {
+  for (const c of leadRecorded) it(c.id, () => check(c));
 });

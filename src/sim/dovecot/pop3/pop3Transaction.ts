@@ -44,6 +44,8 @@ export function handleTransactionCommand(drop: Pop3Maildrop, cmd: Pop3Command): 
       return ok('+OK');
     case 'QUIT':
       return { lines: [], quit: true };
+    case '':
+      return err('-ERR Unknown command.');
     default:
       return err(`-ERR Unknown command: ${cmd.name}`);
   }
