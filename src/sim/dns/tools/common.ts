@@ -16,13 +16,6 @@ export class ToolOutput {
   print = (line: string): void => {
     this.lines.push(line);
   };
-
-  /** Text that may hold several lines (and end with a newline, like a usage message). */
-  printText(text: string): void {
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    this.lines.push(...lines);
-  }
 }
 
 export function resolvConfOf(env: DnsToolEnv): ResolvConf {
@@ -37,8 +30,8 @@ export function stopOnBadName(program: string, textname: string, reason: string,
 }
 
 /**
- * The servers from resolv.conf; with none, BIND's tools ask ::1 and then 127.0.0.1 (lwres
- * defaults), which is why an empty resolv.conf shows errors for ::1 first.
+ * The servers from resolv.conf; with none, BIND's tools ask ::1 and then 127.0.0.1 (an empty
+ * resolv.conf shows the errors for ::1 first). -4 / -6 keep one family.
  */
 export function defaultServers(conf: ResolvConf, family?: 4 | 6): ToolServer[] {
   const usable = (a: string) => family === undefined || (a.includes(':') ? 6 : 4) === family;

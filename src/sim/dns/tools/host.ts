@@ -63,6 +63,8 @@ interface HostOptions {
   qclass?: string;
   /** -l: list the zone (a transfer), showing its name servers and addresses. */
   list: boolean;
+  /** -4 / -6: servers of that address family only. */
+  family?: 4 | 6;
 }
 
 export function runHost(args: string[], env: DnsToolEnv): ToolOutput {
@@ -101,7 +103,7 @@ export function runHost(args: string[], env: DnsToolEnv): ToolOutput {
   if (hostname === undefined) return fail(USAGE, 1);
   const serverText = args[i + 1];
   const conf = resolvConfOf(env);
-  let servers: ToolServer[] = defaultServers(conf);
+  let servers: ToolServer[] = defaultServers(conf, opts.family);
   if (serverText !== undefined) {
     const addresses = serverAddresses(serverText, env);
     if (!addresses) return fail([`host: couldn't get address for '${serverText}': not found`], 1);
@@ -158,6 +160,7 @@ function applyValueOption(letter: string, value: string, opts: HostOptions): str
 
 function applyFlag(letter: string, opts: HostOptions): void {
   if (letter === 'v' || letter === 'd') opts.verbose = true;
+  else if (letter === '4' || letter === '6') opts.family = letter === '4' ? 4 : 6;
   else if (letter === 'l') {
     opts.list = true;
     opts.type = 'AXFR';
