@@ -23,7 +23,7 @@ export class LoginState {
   /** The time of the first attempt: the "in N secs" of a failed login counts from it. */
   firstAttemptAt?: number;
   /** Why the last attempt failed, when Dovecot names it in the disconnect line. */
-  lastFail?: 'invalid-base64' | 'mech-invalid';
+  lastFail?: 'invalid-base64' | 'mech-invalid' | 'plaintext';
   /** The client cancelled an exchange with "*". */
   aborted = false;
   /** The client owes an answer to a SASL challenge / an auth verdict is pending. */
@@ -36,12 +36,18 @@ export class LoginState {
   ) {}
 
   /** An authentication begins (it counts as an attempt whatever comes of it). */
-  attempt(method: string, user: string | undefined, now: number): void {
+  attempt(method: string | undefined, user: string | undefined, now: number): void {
     this.attempts++;
-    this.method = method;
+    if (method !== undefined) this.method = method;
     this.lastFail = undefined;
     this.firstAttemptAt ??= now;
     if (user !== undefined) this.user = user;
+  }
+
+  /** A plaintext login refused on a connection that is not secured counts as an attempt. */
+  plaintextRefused(method: string | undefined, user: string | undefined, now: number): void {
+    this.attempt(method, user, now);
+    this.lastFail = 'plaintext';
   }
 
   /** "Login: user=<alice>, method=PLAIN, ..., mpid=N, secured, session=<...>" */
@@ -52,7 +58,7 @@ export class LoginState {
   /** "Disconnected: REASON (no auth attempts in 0 secs): user=<>, ..." */
   disconnectLine(reason: string, now: number): string {
     const why = this.extraReason(now);
-    return loginLogText(`Disconnected: ${reason} (${why})`, { ...this.fields(), user: this.user, method: this.attempts > 0 ? this.method : undefined });
+    return loginLogText(`Disconnected: ${reason} (${why})`, { ...this.fields(), user: this.user, method: this.attempts > 0 && this.method ? this.method : undefined });
   }
 
   /** client_get_extra_disconnect_reason(): what the parentheses say, in Dovecot's order of checks. */
@@ -65,6 +71,7 @@ export class LoginState {
     if (this.aborted && this.attempts === 1) return 'aborted authentication';
     if (this.lastFail === 'invalid-base64') return 'sent invalid base64 in response';
     if (this.lastFail === 'mech-invalid') return 'tried to use unsupported auth mechanism';
+    if (this.lastFail === 'plaintext') return 'tried to use disallowed plaintext auth';
     return `auth failed, ${this.attempts} attempts in ${authSecs} secs`;
   }
 

@@ -17,6 +17,8 @@ const MAX_BAD_COMMANDS = 3;
 const GENERIC_BAD = 'BAD Error in IMAP command received by server.';
 const TAG_IS_COMMAND =
   "BAD First parameter in line is IMAP's command tag, not the command name. Add that before the command, like: a login user pass";
+const PASSWORD_EXPOSED =
+  '* BAD [ALERT] Plaintext authentication not allowed without SSL/TLS, but your client did it anyway. If anyone was listening, the password was exposed.';
 const LOGIN_COMMANDS = ['CAPABILITY', 'NOOP', 'ID', 'ENABLE', 'STARTTLS', 'LOGOUT', 'LOGIN', 'AUTHENTICATE'];
 
 export function capabilityText(svc: ImapServices): string {
@@ -65,7 +67,8 @@ export function loginCommand(svc: ImapServices, s: ImapSessionState, text: strin
       const password = argText(list[1]);
       if (list.length !== 2 || user === undefined || password === undefined) return bad(svc, s, `${tag} ${GENERIC_BAD}`);
       if (svc.plaintextDisallowed) {
-        return good(svc, s, [`${tag} NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.`]);
+        s.login.plaintextRefused(undefined, user, svc.now());
+        return good(svc, s, [PASSWORD_EXPOSED, `${tag} NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.`]);
       }
       s.badCommands = 0;
       s.authTag = tag;
@@ -78,7 +81,8 @@ export function loginCommand(svc: ImapServices, s: ImapSessionState, text: strin
       if (mechanism === undefined || list.length > 2 || list[0].type !== 'atom') return bad(svc, s, `${tag} ${GENERIC_BAD}`);
       const initial = argText(list[1]);
       if (svc.plaintextDisallowed && /^(PLAIN|LOGIN)$/i.test(mechanism)) {
-        return good(svc, s, [`${tag} NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.`]);
+        s.login.plaintextRefused(mechanism.toUpperCase(), undefined, svc.now());
+        return good(svc, s, [`${tag} NO [PRIVACYREQUIRED] Plaintext authentication disabled.`]);
       }
       s.badCommands = 0;
       s.authTag = tag;

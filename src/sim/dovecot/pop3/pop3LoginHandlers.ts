@@ -46,8 +46,10 @@ function runLoginCommand(svc: Pop3Services, s: Pop3SessionState, name: string, a
       svc.reply(['+OK', ...preLoginCapabilities(svc), '.']);
       return true;
     case 'USER':
-      if (svc.plaintextDisallowed) svc.reply([PLAINTEXT_REFUSED]);
-      else {
+      if (svc.plaintextDisallowed) {
+        s.login.plaintextRefused(undefined, args, svc.now());
+        svc.reply([PLAINTEXT_REFUSED]);
+      } else {
         s.lastUser = args;
         svc.reply(['+OK']);
       }
@@ -77,8 +79,13 @@ function runLoginCommand(svc: Pop3Services, s: Pop3SessionState, name: string, a
 }
 
 function pass(svc: Pop3Services, s: Pop3SessionState, password: string): void {
+  if (svc.plaintextDisallowed) {
+    s.login.plaintextRefused(undefined, undefined, svc.now());
+    svc.reply([PLAINTEXT_REFUSED]);
+    return;
+  }
   if (s.lastUser === undefined) {
-    svc.reply([svc.plaintextDisallowed ? PLAINTEXT_REFUSED : '-ERR No username given.']);
+    svc.reply(['-ERR No username given.']);
     return;
   }
   const user = s.lastUser;
@@ -97,7 +104,8 @@ function auth(svc: Pop3Services, s: Pop3SessionState, args: string): void {
   const mechanism = (space < 0 ? args : args.slice(0, space)).toUpperCase();
   const initial = space < 0 ? undefined : args.slice(space + 1);
   if (svc.plaintextDisallowed && PLAINTEXT_MECHANISMS.has(mechanism)) {
-    svc.reply([PLAINTEXT_REFUSED]);
+    s.login.plaintextRefused(mechanism, undefined, svc.now());
+    svc.reply(['-ERR [AUTH] Plaintext authentication disabled.']);
     return;
   }
   settle(svc, s, s.auth.begin(mechanism, initial));
