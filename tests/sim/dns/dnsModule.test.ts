@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runDnsCommand } from '../../../src/sim/dns/dnsModule';
 import '../../../src/sim/modules';
+import '../../../src/sim/shell/commands';
+import { Terminal } from '../../../src/sim/shell/terminal';
 import type { Scenario, ZoneSpec } from '../../../src/sim/scenario/schema';
 import { World } from '../../../src/sim/world';
 
@@ -90,6 +92,29 @@ describe('DNS in a simulated world', () => {
     expect(dns.map((e) => `${e.kind} ${e.host} ${'rcode' in e ? e.rcode : e.kind === 'dns.query' ? e.by : ''}`)).toEqual([
       'dns.query mail.example.com smtp',
       'dns.answer mail.example.com NOERROR',
+    ]);
+  });
+
+  it('runs the tools in a terminal, nslookup interactively until exit', () => {
+    const w = world();
+    const t = new Terminal(w, w.host('pc.example.com')!, 1);
+    for (const line of ['nslookup', 'set type=mx', 'example.net', 'exit', 'host www.example.net']) t.input(line);
+    expect(t.transcript).toEqual([
+      '[root@pc ~]# nslookup',
+      '> set type=mx',
+      '> example.net',
+      'Server:\t\t192.0.2.10',
+      'Address:\t192.0.2.10#53',
+      '',
+      'Non-authoritative answer:',
+      'example.net\tmail exchanger = 10 mx.example.net.',
+      '',
+      'Authoritative answers can be found from:',
+      '> exit',
+      '',
+      '[root@pc ~]# host www.example.net',
+      'www.example.net is an alias for mx.example.net.',
+      'mx.example.net has address 192.0.2.25',
     ]);
   });
 });

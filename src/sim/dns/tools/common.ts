@@ -3,6 +3,8 @@
  * /etc/resolv.conf, server names resolved as getaddrinfo() would, and reverse-lookup names.
  */
 import { formatIp, parseIp, parseIpv4, parseIpv6, reverseName } from '../../core/ip';
+import type { DnsMessage } from '../message';
+import { canonical } from '../names';
 import { parseResolvConf, type ResolvConf } from '../resolvConf';
 import { Resolver } from '../resolver';
 import type { ToolServer } from './dighost';
@@ -65,4 +67,15 @@ export function reverseText(value: string, strict: boolean): string | undefined 
   }
   if (strict && !parseIpv4(value)) return undefined;
   return `${value.split('.').reverse().join('.')}.in-addr.arpa.`;
+}
+
+/** The name at the end of the answer's CNAME chain (chase_cnamechain in nslookup.c and host.c). */
+export function chaseCnames(msg: DnsMessage, name: string): string {
+  let current = name;
+  for (let i = 0; i < msg.answer.length; i++) {
+    const cname = msg.answer.find((rr) => rr.data.type === 'CNAME' && canonical(rr.name) === canonical(current));
+    if (!cname || cname.data.type !== 'CNAME') break;
+    current = cname.data.target;
+  }
+  return current;
 }

@@ -9,11 +9,10 @@ import { sectionCounts, type DnsMessage } from '../message';
 import { absolute, withoutFinalDot } from '../names';
 import { rdataText } from '../records';
 import { parseClass, parseType, RCODE_NUMBERS } from '../types';
-import { defaultServers, resolvConfOf, reverseText, serverAddresses, stopOnBadName, ToolOutput } from './common';
+import { chaseCnames, defaultServers, resolvConfOf, reverseText, serverAddresses, stopOnBadName, ToolOutput } from './common';
 import { DigHost, type DigHostConfig, type Reply, type ToolServer } from './dighost';
 import { BIND_VERSION, type DnsToolEnv } from './env';
 import { questionLine, recordLine } from './messageText';
-import { chaseCnames } from './nslookup';
 
 const USAGE = [
   'Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]',

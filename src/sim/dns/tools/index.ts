@@ -10,6 +10,7 @@ import { runNslookup } from './nslookup';
 
 export type { DnsToolEnv } from './env';
 export { BIND_VERSION } from './env';
+export { startNslookup, NslookupSession, type NslookupStart } from './nslookup';
 
 export interface DnsToolResult {
   /**

@@ -1,11 +1,39 @@
 /**
- * nslookup, dig and host: the DNS layer's tools (src/sim/dns/tools) on this host.
+ * nslookup, dig and host: the DNS layer's tools (src/sim/dns/tools) on this host. nslookup
+ * without a name is interactive: it takes the terminal ("> " prompt) until "exit".
  */
-import { DNS_TOOLS } from '../../dns/tools';
-import { runDnsCommand } from '../../dns/dnsModule';
+import { dnsToolEnvFor, runDnsCommand } from '../../dns/dnsModule';
+import { DNS_TOOLS, startNslookup } from '../../dns/tools';
 import { registerCommand } from '../registry';
 
 registerCommand([...DNS_TOOLS], (ctx, argv) => {
+  if (argv[0] === 'nslookup') {
+    const { session, out, interactive } = startNslookup(argv.slice(1), dnsToolEnvFor(ctx.host, ctx.world));
+    if (!interactive) {
+      session.end();
+      return { output: out.lines, exitStatus: out.exitStatus };
+    }
+    let shown = 0;
+    const flush = () => {
+      ctx.print(out.lines.slice(shown));
+      shown = out.lines.length;
+      if (session.finished) ctx.done(out.exitStatus);
+    };
+    ctx.print(out.lines);
+    shown = out.lines.length;
+    ctx.foreground({
+      prompt: session.prompt,
+      input: (line) => {
+        session.command(line);
+        flush();
+      },
+      interrupt: () => {
+        session.end();
+        flush();
+      },
+    });
+    return 'foreground';
+  }
   const result = runDnsCommand(ctx.host, ctx.world, argv);
   return { output: result.stdout, exitStatus: result.exitStatus };
 });
