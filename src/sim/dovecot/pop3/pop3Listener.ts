@@ -50,6 +50,7 @@ export function openPop3Session(ctx: DovecotContext, conn: Connection): Pop3Sess
     now: () => host.scheduler.now,
     mailboxChanged: (user, mailbox, change, count) => ctx.mailboxChanged(user, mailbox, change, count),
     authenticated: (mechanism, user, ok, backend, query) => ctx.authenticated(conn, 'pop3', mechanism, user, ok, backend, query),
+    visited: (state) => ctx.stateChanged(conn, 'pop3', state, 'QUIT'),
   };
   session = new Pop3Session(conn, state, svc, {
     stateChanged: (value, event) => ctx.stateChanged(conn, 'pop3', value, event),

@@ -33,6 +33,8 @@ export interface Pop3Services {
   now(): number;
   /** Trace: messages expunged or flagged by the session. */
   mailboxChanged(user: string, mailbox: string, change: 'expunge' | 'flags', count: number): void;
+  /** Trace: a state the statechart passes through within one step (UPDATE). */
+  visited?(state: string): void;
   /** Trace: an authentication finished. */
   authenticated(mechanism: string, user: string, ok: boolean, backend?: string, query?: string): void;
 }

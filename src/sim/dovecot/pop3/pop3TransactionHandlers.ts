@@ -56,6 +56,7 @@ export function transactionCommand(svc: Pop3Services, s: Pop3SessionState, line:
 export function update(svc: Pop3Services, s: Pop3SessionState): void {
   const drop = s.drop;
   if (!drop) return;
+  svc.visited?.('update');
   const hadDeletions = drop.deleted.size > 0;
   commit(svc, s, drop);
   svc.reply([hadDeletions ? '+OK Logging out, messages deleted.' : '+OK Logging out.']);
