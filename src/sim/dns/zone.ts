@@ -165,7 +165,9 @@ function fromRecordSpec(spec: RecordSpec, origin: string, defaultTtl: number, la
   const type = parseType(spec.type.trim());
   if (type === undefined) return fail('unknown class/type', `${shown}: unknown RR type '${spec.type}'`);
   if (!ZONE_TYPES.includes(type as RRType)) {
-    return fail('not supported', `${shown}: RR type '${type}' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT)`);
+    // named would load it; the simulator leaves the record out but keeps the zone.
+    messages.push({ severity: 'warning', reason: 'not supported', text: `zone ${label}: ${shown}: RR type '${type}' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT); record ignored` });
+    return undefined;
   }
   if (!isSubdomain(owner, origin)) {
     messages.push({ severity: 'warning', reason: 'out of zone', text: `zone ${label}: ignoring out-of-zone data (${shown})` });

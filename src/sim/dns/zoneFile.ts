@@ -142,7 +142,8 @@ class ParserState {
       return this.error(line, 'unknown class/type', `${where}: unknown RR type '${head.type.text}'`);
     }
     if (!ZONE_TYPES.includes(type as RRType)) {
-      return this.error(line, 'not supported', `${where}: RR type '${type}' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT)`);
+      // named would load it; the simulator leaves the record out but keeps the zone.
+      return this.warning(line, 'not supported', `${where}: RR type '${type}' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT); record ignored`);
     }
     const parsed = parseRdata(type as RRType, head.rest, this.origin);
     if ('problem' in parsed) {

@@ -38,6 +38,15 @@ describe('a zone from its spec', () => {
     expect(zone.loaded).toBe(false);
   });
 
+  it('leaves out a record of a type it does not serve, but still loads the zone', () => {
+    const zone = zoneOf([{ name: '@', type: 'CAA', value: '0 issue "letsencrypt.org"' }, { name: 'www', type: 'A', value: '192.0.2.80' }]);
+    expect(zone.loaded).toBe(true);
+    expect(zone.messages.map((m) => m.text)).toEqual([
+      "zone example.com/IN: example.com: RR type 'CAA' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT); record ignored",
+    ]);
+    expect(zone.rrset('www.example.com.', 'A')).toHaveLength(1);
+  });
+
   it('rejects a CNAME beside other data, and a second CNAME', () => {
     expect(zoneOf([{ name: 'www', type: 'CNAME', value: 'ns1' }, { name: 'www', type: 'A', value: '192.0.2.1' }]).messages.map((m) => m.text)).toEqual([
       'zone example.com/IN: www.example.com: CNAME and other data',

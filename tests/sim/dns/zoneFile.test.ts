@@ -41,7 +41,7 @@ describe('zone file syntax', () => {
     ['www A 300.1.2.3', "dns_rdata_fromtext: db.test:1: near '300.1.2.3': bad dotted quad"],
     ['www AAAA 2001:db8::zz', "dns_rdata_fromtext: db.test:1: near '2001:db8::zz': bad IPv6 address"],
     ['www FOO 1.2.3.4', "db.test:1: unknown RR type 'FOO'"],
-    ['www CAA 0 issue "ca.example"', "db.test:1: RR type 'CAA' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT)"],
+    ['www CAA 0 issue "ca.example"', "db.test:1: RR type 'CAA' is not supported here (use A, AAAA, CNAME, MX, NS, PTR, SOA, SRV or TXT); record ignored"],
     ['www MX mail.example.com.', "dns_rdata_fromtext: db.test:1: near 'mail.example.com.': not a valid number"],
     ['www MX 70000 mail', "dns_rdata_fromtext: db.test:1: near '70000': out of range"],
     ['www A', 'dns_rdata_fromtext: db.test:1: near eol: unexpected end of input'],
