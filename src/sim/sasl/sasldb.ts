@@ -27,13 +27,20 @@ export class Sasldb implements SaslBackend {
     }
   }
 
-  /** "alice" is alice in the default realm; "alice@realm" names the realm when it exists. */
+  /**
+   * "alice" is alice in the default realm; "alice@realm" names the realm when it exists. The
+   * user keeps the name the client gave: that is what Cyrus reports (Postfix's sasl_username).
+   */
   lookup(user: string): PasswordLookup {
+    const stored = this.secrets.get(this.key(user));
+    return { user, found: stored !== undefined, stored, backend: this.name };
+  }
+
+  /** The sasldb entry a name refers to: "alice@mail.example.com". */
+  key(user: string): string {
     const at = user.lastIndexOf('@');
     const named = at > 0 ? user.slice(at + 1) : undefined;
-    const key = named !== undefined && this.realms.has(named) ? user : `${user}@${this.defaultRealm}`;
-    const stored = this.secrets.get(key);
-    return { user: key, found: stored !== undefined, stored, backend: this.name };
+    return named !== undefined && this.realms.has(named) ? user : `${user}@${this.defaultRealm}`;
   }
 
   /** `sasldblistusers2` output: "alice@mail.example.com: userPassword". */

@@ -55,7 +55,8 @@ function addrSpec(spec: string): EnvelopeAddress {
   }
   const at = rest.lastIndexOf('@');
   const mailbox = unquote(at < 0 ? rest : rest.slice(0, at));
-  const host = at < 0 ? undefined : rest.slice(at + 1);
+  // Dovecot's message-address parser fills in a placeholder for a missing domain.
+  const host = at < 0 ? (mailbox !== '' ? 'MISSING_DOMAIN' : undefined) : rest.slice(at + 1);
   return { ...(adl ? { adl } : {}), ...(mailbox !== '' ? { mailbox } : {}), ...(host !== undefined ? { host } : {}) };
 }
 

@@ -13,12 +13,12 @@ export function bodyStructure(part: MimePart, extended: boolean): string {
   const ct = part.contentType;
   if (ct.type === 'multipart' && part.children.length > 0) {
     const children = part.children.map((c) => bodyStructure(c, extended)).join('');
-    if (!extended) return `(${children} ${imapQuote(ct.subtype)})`;
-    return `(${children} ${imapQuote(ct.subtype)} ${params(ct.params)} ${disposition(part)} ${language(part)} ${location(part)})`;
+    if (!extended) return `(${children} ${imapQuote(ct.rawSubtype)})`;
+    return `(${children} ${imapQuote(ct.rawSubtype)} ${params(ct.params)} ${disposition(part)} ${language(part)} ${location(part)})`;
   }
   const fields = [
-    imapQuote(ct.type === 'multipart' ? 'text' : ct.type),
-    imapQuote(ct.type === 'multipart' ? 'plain' : ct.subtype),
+    imapQuote(ct.type === 'multipart' ? 'text' : ct.rawType),
+    imapQuote(ct.type === 'multipart' ? 'plain' : ct.rawSubtype),
     params(ct.type === 'multipart' ? [['charset', 'us-ascii']] : ct.params),
     imapNString(headerValue(part, 'content-id')),
     imapNString(headerValue(part, 'content-description')),

@@ -8,9 +8,9 @@ export function imapQuote(value: string): string {
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-/** A string that must be sent as a literal rather than quoted. */
+/** Dovecot sends a literal rather than escape quotes or backslashes (and for CR, LF, 8-bit). */
 function needsLiteral(value: string): boolean {
-  return /[\r\n\0]|[^\x00-\x7f]/.test(value) || value.length > 1024;
+  return /["\\\r\n\0]|[^\x00-\x7f]/.test(value) || value.length > 1024;
 }
 
 export function imapString(value: string): string {

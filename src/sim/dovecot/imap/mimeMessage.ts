@@ -15,8 +15,13 @@ export interface HeaderField {
 }
 
 export interface ContentType {
+  /** Lower-cased, for deciding what the part is. */
   type: string;
   subtype: string;
+  /** As written in the header: BODYSTRUCTURE repeats them that way ("TEXT" "PLAIN"). */
+  rawType: string;
+  rawSubtype: string;
+  /** Parameters with their names as written. */
   params: [string, string][];
 }
 
@@ -73,16 +78,17 @@ export function parseHeaderFields(headerText: string): HeaderField[] {
     const line = lines[i];
     if (line === '') continue;
     if ((line.startsWith(' ') || line.startsWith('\t')) && fields.length > 0) {
+      // Unfolding removes the line break and keeps the white space that follows it.
       const last = fields[fields.length - 1];
-      last.value += ` ${line.trim()}`;
+      last.value += line;
       last.raw += `${line}\r\n`;
       continue;
     }
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
-    fields.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1).trim(), raw: `${line}\r\n` });
+    fields.push({ name: line.slice(0, colon).trim(), value: line.slice(colon + 1).replace(/^[ \t]+/, ''), raw: `${line}\r\n` });
   }
-  for (const f of fields) f.value = f.value.replace(/\s+/g, ' ').trim();
+  for (const f of fields) f.value = f.value.replace(/[ \t]+$/, '');
   return fields;
 }
 
@@ -92,15 +98,19 @@ export function headerValue(part: MimePart, name: string): string | undefined {
 }
 
 function defaultType(parentDigest: boolean): ContentType {
-  return parentDigest ? { type: 'message', subtype: 'rfc822', params: [] } : { type: 'text', subtype: 'plain', params: [['charset', 'us-ascii']] };
+  if (parentDigest) return { type: 'message', subtype: 'rfc822', rawType: 'message', rawSubtype: 'rfc822', params: [] };
+  return { type: 'text', subtype: 'plain', rawType: 'text', rawSubtype: 'plain', params: [['charset', 'us-ascii']] };
 }
 
 /** "multipart/mixed; boundary=\"x\"" -> type, subtype (lower-cased) and parameters. */
 export function parseContentType(value: string): ContentType {
   const [head, ...rest] = splitParams(value);
   const m = /^\s*([^/\s;]+)\s*\/\s*([^\s;]+)\s*$/.exec(head);
-  if (!m) return { type: '', subtype: '', params: [] };
-  return { type: m[1].toLowerCase(), subtype: m[2].toLowerCase(), params: parseParams(rest) };
+  if (!m) return { type: '', subtype: '', rawType: '', rawSubtype: '', params: [] };
+  const params = parseParams(rest);
+  // A text part that names no charset is us-ascii (RFC 2045), and BODYSTRUCTURE says so.
+  if (m[1].toLowerCase() === 'text' && !params.some(([k]) => k.toLowerCase() === 'charset')) params.unshift(['charset', 'us-ascii']);
+  return { type: m[1].toLowerCase(), subtype: m[2].toLowerCase(), rawType: m[1], rawSubtype: m[2], params };
 }
 
 /** "attachment; filename=x" -> the value and its parameters. */
@@ -114,7 +124,7 @@ function parseParams(items: string[]): [string, string][] {
   for (const item of items) {
     const eq = item.indexOf('=');
     if (eq <= 0) continue;
-    const name = item.slice(0, eq).trim().toLowerCase();
+    const name = item.slice(0, eq).trim();
     let v = item.slice(eq + 1).trim();
     if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1).replace(/\\(.)/g, '$1');
     out.push([name, v]);
@@ -140,7 +150,7 @@ function splitParams(value: string): string[] {
 }
 
 export function param(ct: ContentType, name: string): string | undefined {
-  return ct.params.find(([k]) => k === name)?.[1];
+  return ct.params.find(([k]) => k.toLowerCase() === name)?.[1];
 }
 
 /** The texts of the parts between "--boundary" lines, up to "--boundary--". */

@@ -39,7 +39,7 @@ describe('MIME parts and sections', () => {
   const msg = parseMessage(ALTERNATIVE);
 
   it('splits parts at boundaries, the CRLF before a boundary belonging to it', () => {
-    expect(msg.contentType).toEqual({ type: 'multipart', subtype: 'alternative', params: [['boundary', 'b1']] });
+    expect(msg.contentType).toEqual({ type: 'multipart', subtype: 'alternative', rawType: 'multipart', rawSubtype: 'alternative', params: [['boundary', 'b1']] });
     expect(msg.children.map((c) => c.body)).toEqual(['Caf=C3=A9 at 8?\r\n.hidden dot line', '<p>Caf&eacute; at 8?</p>']);
   });
 
