@@ -189,8 +189,8 @@ smtp('smtp-uppercase-addresses',
      [S, *HELO, 'MAIL FROM:<BOB@MAIL.EXAMPLE.COM>', S, 'RCPT TO:<ALICE@MAIL.EXAMPLE.COM>', S,
       *msg('Subject: SHOUTING', '', 'in capitals'), *QUIT])
 smtp('smtp-rset-noop-quit-with-arguments',
-     'RSET with an argument is a syntax error, NOOP ignores its argument, QUIT with an argument is a syntax error too.',
-     [S, *HELO, 'RSET now', S, 'NOOP hello there', S, 'QUIT please', S, *QUIT])
+     'RSET with an argument is a syntax error (501 5.5.4 Syntax: RSET), NOOP ignores its argument, and QUIT with an argument is accepted: 221 and the session ends.',
+     [S, *HELO, 'RSET now', S, 'NOOP hello there', S, 'QUIT please', S])
 smtp('smtp-data-with-argument',
      'DATA with an argument is refused (501 5.5.4 Syntax: DATA); plain DATA then works.',
      [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'DATA now', S,
@@ -598,7 +598,7 @@ pop3('pop3-missing-arguments',
      'USER without a name is still +OK; RETR and DELE without a number: -ERR Invalid message number: (empty); STAT with an argument is answered as if it had none.',
      [S, 'USER', S, *LOGIN, 'RETR', S, 'DELE', S, 'STAT 1', S, 'QUIT', S])
 pop3('pop3-retr-all-then-quit',
-     'RETR of every message, DELE of all and QUIT: the mailbox is empty afterwards.',
+     'RETR of messages, DELE of all three and QUIT: the mbox keeps only Dovecot\'s "DON\'T DELETE THIS MESSAGE -- FOLDER INTERNAL DATA" pseudo message, which holds the UIDVALIDITY (X-IMAP header).',
      [S, *LOGIN, 'RETR 2', S, 'RETR 3', S, 'DELE 1', S, 'DELE 2', S, 'DELE 3', S, 'QUIT', S])
 pop3('pop3-second-user-command',
      'USER then another USER; PASS after a failed login; the login works on the second try.',
@@ -693,10 +693,10 @@ imap('imap-unknown-command-after-login',
      'An unknown command and a bad argument after login get tagged BAD replies; the session goes on.',
      [S, *ILOGIN, 'a2 FOO', S, 'a3 SELECT', S, 'a4 NOOP', S, 'a5 LOGOUT', S])
 imap('imap-unknown-command-before-login',
-     'Before login Dovecot tolerates only a few bad commands: after the third BAD it says * BYE Too many invalid IMAP commands. and hangs up.',
+     'Before login Dovecot tolerates few bad commands: two unknown commands get "BAD Error in IMAP command received by server.", the third gets * BYE Too many invalid IMAP commands. and the connection is closed.',
      [S, 'a1 FOO', S, 'a2 BAR', S, 'a3 BAZ', S, 'a4 QUX', S, 'a5 LOGOUT', S])
 imap('imap-bad-tag-no-tag-unknown-command',
-     'Malformed commands before login: a tag without a command and a command without a tag get tagged BAD (the second with a hint about tags), an invalid tag gets * BAD; the fourth bad command ends the session with * BYE Too many invalid IMAP commands.',
+     'Malformed commands before login: a tag alone gets "a1 BAD Error in IMAP command received by server.", a command without a tag a BAD with a hint about tags, an invalid tag (a+2) an untagged * BAD; then the next bad command ends the session with * BYE Too many invalid IMAP commands.',
      [S, 'a1', S, 'LOGIN alice wonderland', S, 'a+2 NOOP', S, 'a3 FOO', S, 'a4 LOGOUT', S])
 imap('imap-unbalanced-parentheses',
      'Unbalanced parentheses and other syntax errors after login: BAD replies, the session goes on.',

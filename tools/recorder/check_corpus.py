@@ -66,7 +66,8 @@ def check(path):
     d = c.get('dialogue')
     if not isinstance(d, list) or not d:
         return errs + ['dialogue missing']
-    if 's' not in d[0] or not d[0]['s']:
+    if 's' not in d[0] or (not d[0]['s'] and len(d) > 1):
+        # {"s": []} alone: the server accepted the connection and never spoke (FORMAT.md)
         errs.append('dialogue does not start with the greeting')
     for i, st in enumerate(d):
         if not isinstance(st, dict) or len(st) != 1:

@@ -190,7 +190,10 @@ def read_imap(conn, tag, deadline, idle=2.0):
             return lines
         if tag and logical.startswith(tag.encode('utf-8', 'surrogateescape') + b' '):
             return lines
-        if logical.startswith(b'* BYE'):
+        if logical.startswith(b'* BAD'):
+            # an untagged BAD answers a command whose tag the server could not use
+            deadline = min(deadline, time.monotonic() + idle)
+        elif logical.startswith(b'* BYE'):
             # the server is going away: take what follows until it closes
             deadline = min(deadline, time.monotonic() + idle)
         elif not tag:
