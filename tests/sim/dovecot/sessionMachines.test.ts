@@ -107,6 +107,15 @@ describe('IMAP statechart', () => {
     expect(sim.scheduler.now).toBeGreaterThanOrEqual(2000);
   });
 
+  it('mail delivered during the session shows at the next command (checked against Dovecot 2.3.19)', () => {
+    const { say, sim } = session('imap');
+    say('a1 LOGIN alice wonderland');
+    say('a2 SELECT INBOX');
+    sim.host.store.get('/var/mail/alice')!.append('zed@example.com', 0, 'Subject: new one\n\nnew mail\n');
+    expect(say('a3 NOOP')).toEqual(['* 3 EXISTS', '* 3 RECENT', 'a3 OK NOOP completed (0.001 + 0.000 secs).']);
+    expect(say('a4 FETCH 3 (UID FLAGS)')).toEqual(['* 3 FETCH (UID 3 FLAGS (\\Recent))', 'a4 OK Fetch completed (0.001 + 0.000 secs).']);
+  });
+
   it('literals get "+ OK" and count in bytes', () => {
     const { client, say } = session('imap');
     expect(say('a1 LOGIN {5}')).toEqual(['+ OK']);
