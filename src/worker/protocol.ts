@@ -69,4 +69,6 @@ export interface SimApi {
   machines(): Record<string, MachineGraph>;
   /** The scenario plus every live action so far: replaying it gives the same trace. */
   recording(): Scenario | undefined;
+  /** Makes the worker fail with an uncaught error (the crash-recovery test). */
+  crashForTest(): void;
 }

@@ -87,6 +87,13 @@ export class SimService implements SimApi {
     return this.engine?.scenarioWithRecording();
   }
 
+  /** For the end-to-end test of crash recovery: the worker dies as from a bug in the engine. */
+  crashForTest(): void {
+    setTimeout(() => {
+      throw new Error('mailsim test crash');
+    }, 0);
+  }
+
   private need(): Engine {
     if (!this.engine) throw new Error('no scenario loaded');
     return this.engine;

@@ -146,3 +146,26 @@ describe('message structure', async () => {
     expect(m.body).toBe('Are you gua le ma?\n');
   });
 });
+
+describe('the sequence diagram', async () => {
+  const { sequenceDiagram, sequenceSeqs } = await import('../../src/sim/projection/sequence');
+  const { events, index } = runLesson();
+  const hostAt = (a: string, from: string) => (a.startsWith('127.') ? from : ({ '192.168.1.1': HOST, '192.168.1.23': 'ws.example.com' } as Record<string, string>)[a]);
+
+  it('draws the lesson between the client, smtpd, named, cleanup, qmgr, local and the mailboxes', () => {
+    const queueId = index.conns.get(1)!.queueIds[0];
+    const d = sequenceDiagram(index, sequenceSeqs(index, events.length, { host: HOST, queueId }), hostAt);
+    expect(d.participants.map((p) => `${p.role}@${p.host}`)).toEqual([
+      'client@ws.example.com',
+      `smtpd@${HOST}`,
+      `named@${HOST}`,
+      `cleanup@${HOST}`,
+      `qmgr@${HOST}`,
+      `local@${HOST}`,
+      `mailbox ansible@${HOST}`,
+      `mailbox alice@${HOST}`,
+    ]);
+    expect(d.rows.find((r) => r.kind === 'ok' && r.label.startsWith('permit_mynetworks'))).toBeDefined();
+    expect(d.rows[d.rows.length - 1].label).toBe('close');
+  });
+});

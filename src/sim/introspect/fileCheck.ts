@@ -27,6 +27,8 @@ export interface FileCheck {
   report?: string[];
 }
 
+const SPECIAL = new Set(['mynetworks', 'inet_protocols', 'mynetworks_style', 'compatibility_level']);
+
 function lineOf(text: string): number | undefined {
   const m = /line (\d+)/.exec(text);
   return m ? Number(m[1]) : undefined;
@@ -43,7 +45,8 @@ export function checkMainCf(text: string, hostname: string): FileCheck {
   for (const [name, value] of config.explicit) {
     const line = lineOfParam(text, name);
     try {
-      const kind = paramKind(name);
+      // Parameters with their own syntax (compatibility_level = 3.6, mynetworks lists) are checked by it alone.
+      const kind = SPECIAL.has(name) ? 'text' : paramKind(name);
       if (kind === 'boolean') config.bool(name);
       else if (kind === 'integer') config.int(name);
       else if (kind === 'time') config.seconds(name);

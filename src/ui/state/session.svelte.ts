@@ -206,6 +206,11 @@ export class Session {
     this.version++;
   }
 
+  /** Test hook: the worker dies (see App's #e2e hook). */
+  crashForTest(): void {
+    this.client?.call('crashForTest').catch(() => undefined);
+  }
+
   dispose(): void {
     this.client?.terminate();
     this.client = undefined;

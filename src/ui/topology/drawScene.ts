@@ -85,7 +85,7 @@ function envelope(ctx: CanvasRenderingContext2D, x: number, y: number, w: number
 }
 
 function label(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, o: DrawOptions, color: string, size = o.font * 0.85, align: 'center' | 'left' = 'center'): void {
-  ctx.font = `600 ${size}px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`;
+  ctx.font = `600 ${size}px system-ui, "Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif`;
   const w = ctx.measureText(text).width + size * 0.8;
   const h = size * 1.5;
   const left = align === 'center' ? x - w / 2 : x;
