@@ -4,7 +4,7 @@
  * MIME header — and the name the response gives them back under.
  */
 import { parseImapArgs } from './imapArgs';
-import { splitHeader, type MimePart } from './mimeMessage';
+import type { MimePart } from './mimeMessage';
 
 export type SectionSpec = 'ALL' | 'HEADER' | 'TEXT' | 'MIME' | 'HEADER.FIELDS' | 'HEADER.FIELDS.NOT';
 
@@ -123,4 +123,3 @@ export function applyPartial(text: string, partial: Partial | undefined): string
   return new TextDecoder().decode(bytes.slice(start, end));
 }
 
-export { splitHeader };
