@@ -8,7 +8,7 @@ import { DEFAULT_LESSON } from '../../../src/lessons/defaultLesson';
 import { Syslog } from '../../../src/sim/core/syslog';
 import { Engine } from '../../../src/sim/engine';
 import type { HostSpec, Scenario } from '../../../src/sim/scenario/schema';
-import type { Terminal } from '../../../src/sim/shell/terminal';
+import { CTRL_D, type Terminal } from '../../../src/sim/shell/terminal';
 
 export const MAIL = 'mail.example.com';
 export const WS = 'ws.example.com';
@@ -40,7 +40,8 @@ export class Session {
     const start = this.terminal.transcript.length;
     this.terminal.input(line);
     if (ms > 0) this.engine.advanceTo(this.engine.now + ms);
-    return this.terminal.transcript.slice(start + 1);
+    // Ctrl-D is not echoed; every other line is, after the prompt.
+    return this.terminal.transcript.slice(start + (line === CTRL_D ? 0 : 1));
   }
 
   /** Lines printed from now until `ms` of virtual time has passed. */
