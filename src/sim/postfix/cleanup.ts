@@ -30,6 +30,8 @@ export interface CleanupInput {
   client?: ClientTrace;
   parent?: string;
   ret?: 'FULL' | 'HDRS';
+  /** The sender's full name (sendmail -F, or the passwd entry): "From: Full Name <address>". */
+  fullName?: string;
 }
 
 /** Headers cleanup removes from every message. */
@@ -122,7 +124,7 @@ export class Cleanup {
       if (!findHeader(headers, 'Date')) headers.push({ name: 'Date', raw: `Date: ${rfc2822(now, this.host.zone)}` });
       if (!findHeader(headers, 'From')) {
         const from = input.sender === '' ? 'MAILER-DAEMON' : this.rewrite.rewrite(input.sender);
-        headers.push({ name: 'From', raw: `From: ${from}` });
+        headers.push({ name: 'From', raw: `From: ${fromHeader(from, input.fullName)}` });
       }
       const undisclosed = this.config.get('undisclosed_recipients_header');
       if (undisclosed && !['To', 'Cc', 'Bcc', 'Resent-To', 'Resent-Cc'].some((n) => findHeader(headers, n))) {
@@ -176,4 +178,11 @@ export function byteLength(text: string): number {
     } else n += 3;
   }
   return n;
+}
+
+/** header_from_format = standard (Postfix 3.3 and later): "Name <address>", the name quoted when it must be. */
+function fromHeader(address: string, fullName: string | undefined): string {
+  if (!fullName) return address;
+  const name = /[()<>@,;:\\".[\]]/.test(fullName) ? `"${fullName.replace(/(["\\])/g, '\\$1')}"` : fullName;
+  return `${name} <${address}>`;
 }
