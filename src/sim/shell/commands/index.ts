@@ -4,3 +4,5 @@
 import './basic';
 import './dns';
 import './postconf';
+import './postfixCommand';
+import './systemctl';
