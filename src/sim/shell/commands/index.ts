@@ -6,3 +6,7 @@ import './dns';
 import './postconf';
 import './postfixCommand';
 import './systemctl';
+import './tableCommands';
+import './queueCommands';
+import './postcat';
+import './sendmail';
