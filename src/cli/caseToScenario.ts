@@ -10,13 +10,19 @@ export interface CaseHost {
   addresses: string[];
   main_cf?: Record<string, string>;
   aliases?: string;
+  /** Lookup table sources (postmap has run on them): path -> text. */
+  maps?: Record<string, string>;
+  /** Other files: path -> text. */
+  files?: Record<string, string>;
+  /** Cyrus SASL / SQL tables, when the case has them. */
+  sql?: Record<string, { columns: string[]; rows: (string | number | null)[][] }>;
   accounts?: string[];
   system_accounts?: string[];
   sasl?: { user: string; password: string }[];
   mailboxes?: Record<string, string[]>;
   zones?: { origin: string; ttl?: number; records: { name: string; type: string; value: string; ttl?: number }[] }[];
   resolv_conf?: string;
-  dns_servers?: { address: string; port?: number; recursion?: boolean }[];
+  dns_servers?: { address: string; port?: number; recursion?: boolean; software?: string }[];
   dovecot_conf?: string;
   cyrus_sasl_conf?: string;
   uidvalidity?: number;
@@ -56,19 +62,29 @@ export function caseToScenario(c: ConformanceCase): Scenario {
     uidvalidity: h.uidvalidity,
   };
   if (c.protocol === 'smtp' || h.main_cf) {
-    server.main_cf = h.main_cf ?? {};
+    server.main_cf = cleanMainCf(h.main_cf ?? {});
     server.aliases = h.aliases;
+    if (h.maps) server.maps = h.maps;
   }
+  if (h.files) server.files = h.files;
+  if (h.sql) server.sql = h.sql;
   if (c.protocol === 'pop3' || c.protocol === 'imap' || h.dovecot_conf) server.dovecot = { conf: h.dovecot_conf };
   // The recorded name server runs on the recorded host itself when it listens on one of its addresses.
   const dnsHere = (h.dns_servers ?? []).find((s) => serverAddresses.has(s.address));
-  if (dnsHere && h.zones) server.dns = { zones: h.zones, recursion: dnsHere.recursion ?? true };
+  // software "none: ..." is a socket that reads queries and never answers.
+  const silent = dnsHere?.software?.startsWith('none') === true;
+  if (dnsHere && (h.zones || silent)) server.dns = { zones: h.zones ?? [], recursion: dnsHere.recursion ?? true, ...(silent ? { silent } : {}) };
   const hosts: HostSpec[] = [server];
   for (const peer of peerHosts(h.peers ?? [], serverAddresses)) hosts.push(peer);
   if (!serverAddresses.has(c.client.address)) {
     hosts.push({ name: `client-${c.client.address}`, addresses: [c.client.address], kind: 'workstation' });
   }
   return { version: 2, title: c.id, hosts };
+}
+
+/** "name =" keys (an empty setting printed by postconf -n) become "name". */
+function cleanMainCf(mainCf: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(mainCf).map(([k, v]) => [k.replace(/\s*=\s*$/, ''), v]));
 }
 
 /** One host per peer address; the sinks on it listen on the recorded ports. */

@@ -59,7 +59,7 @@ export class DialogueClient implements Peer {
    * Runs the simulation until the next reply arrives; gives up after `patienceMs` of virtual
    * time (a server that accepted the connection but says nothing) or when the connection ends.
    */
-  nextReply(patienceMs = 10_000): string[] | undefined {
+  nextReply(patienceMs = 20_000): string[] | undefined {
     const sched = this.world.scheduler;
     const deadline = sched.now + patienceMs;
     while (this.replies.length <= this.consumed && !this.closed) {

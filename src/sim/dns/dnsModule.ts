@@ -32,6 +32,18 @@ function registry(network: Network): Map<string, NameServer> {
   return map;
 }
 
+/** Hosts whose name server swallows queries (scenario dns.silent), per world. */
+const silentByNetwork = new WeakMap<Network, Set<string>>();
+
+function silentSet(network: Network): Set<string> {
+  let set = silentByNetwork.get(network);
+  if (!set) {
+    set = new Set();
+    silentByNetwork.set(network, set);
+  }
+  return set;
+}
+
 /** The name server a host runs, if any. */
 export function nameServerOf(host: SimHost): NameServer | undefined {
   return registry(host.network).get(host.name);
@@ -49,6 +61,8 @@ export function serverAtFrom(host: SimHost): DnsToolEnv['serverAt'] {
     const node = ip && isLoopback(ip) ? host : host.network.hostAt(address);
     if (!node || !node.up) return undefined;
     const server = servers.get(node.name);
+    // A silent server takes the query and never answers: the client times out.
+    if (port === 53 && silentSet(host.network).has(node.name)) return undefined;
     return server && port === 53 ? server : 'refused';
   };
 }
@@ -172,6 +186,7 @@ export function runDnsCommand(host: SimHost, world: WorldCore, argv: string[]): 
 }
 
 registerServiceStarter((host, world) => {
+  if (host.spec.dns?.silent) silentSet(world.network).add(host.name);
   if (host.spec.dns) {
     const server = NameServer.fromSpec(host.spec.dns, { hostName: host.name.split('.')[0], upstream: (q) => worldUpstream(world.network, host.name, q) });
     registry(world.network).set(host.name, server);

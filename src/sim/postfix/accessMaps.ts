@@ -71,16 +71,17 @@ export function accessAction(value: string, config: PostfixConfig, subject: stri
     const body = dsn ? t.slice(dsn[0].length).trim() : t;
     return `${code} ${dsn ? dsn[0] : dsnDefault} <${subject}>: ${what}: ${body || 'Access denied'}`;
   };
+  const code = /^([45])\d\d$/.exec(word);
+  if (code) {
+    const n = Number(word);
+    return { kind: 'verdict', verdict: n >= 500 ? 'reject' : 'defer', reply: withText(n, `${code[1]}.7.1`, text) };
+  }
+  // An all-numerical value (pop-before-smtp tables) means OK.
   if (upper === 'OK' || /^\d+$/.test(word)) return { kind: 'verdict', verdict: 'permit' };
   if (upper === 'DUNNO') return { kind: 'verdict', verdict: 'dunno' };
   if (upper === 'REJECT') return { kind: 'verdict', verdict: 'reject', reply: withText(config.int('access_map_reject_code'), '5.7.1', text) };
   if (upper === 'DEFER' || upper === 'DEFER_IF_PERMIT' || upper === 'DEFER_IF_REJECT') {
     return { kind: 'verdict', verdict: 'defer', reply: withText(config.int('access_map_defer_code'), '4.7.1', text) };
-  }
-  const code = /^([45])\d\d$/.exec(word);
-  if (code) {
-    const n = Number(word);
-    return { kind: 'verdict', verdict: n >= 500 ? 'reject' : 'defer', reply: withText(n, `${code[1]}.7.1`, text) };
   }
   if (/^(permit|reject|defer|check|warn)_/.test(word)) return { kind: 'restriction', name: word, verdict: 'dunno' };
   // HOLD, DISCARD, FILTER, PREPEND, REDIRECT, WARN, INFO: accepted here, acted on later.

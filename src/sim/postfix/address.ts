@@ -1,13 +1,9 @@
+import { parseIp } from '../core/ip';
+
 /**
  * Envelope addresses as Postfix reads them from MAIL FROM / RCPT TO: with or without <>, a source
  * route dropped, exactly one address allowed ("two words@example.com" is two, so it is refused).
  */
-
-export interface ExtractResult {
-  ok: boolean;
-  /** The address without brackets or route, as the client wrote it otherwise. */
-  address: string;
-}
 
 export interface ExtractOptions {
   /** MAIL FROM:<> is allowed, RCPT TO:<> is not. */
@@ -67,48 +63,75 @@ function tokenize822(text: string): Token[] | undefined {
 }
 
 /**
- * True when the tokens form exactly one address: words joined by dots, then optionally "@" and a
- * domain. Two words side by side ("two words") or a second "@" make two addresses, as tok822
- * groups them, and smtpd refuses that.
+ * True when the tokens form one address: words joined by dots and "@"s (Postfix keeps "a@b@c"
+ * whole), with no second address beside it ("two words", "a@b,c@d" are two).
  */
 function isSingleAddress(tokens: Token[]): boolean {
-  let i = 0;
-  const isWord = (t: Token | undefined) => !!t && (t.kind === 'atom' || t.kind === 'quoted');
-  const isDot = (t: Token | undefined) => !!t && t.kind === 'special' && t.text === '.';
   let lastWasWord = false;
-  while (i < tokens.length && (isWord(tokens[i]) || isDot(tokens[i]))) {
-    if (isWord(tokens[i]) && lastWasWord) return false;
-    lastWasWord = isWord(tokens[i]);
-    i++;
+  for (const t of tokens) {
+    const word = t.kind === 'atom' || t.kind === 'quoted' || t.kind === 'literal';
+    if (word) {
+      if (lastWasWord) return false;
+      lastWasWord = true;
+      continue;
+    }
+    if (t.text !== '.' && t.text !== '@') return false;
+    lastWasWord = false;
   }
-  if (i === tokens.length) return i > 0;
-  if (!(tokens[i].kind === 'special' && tokens[i].text === '@')) return false;
-  i++;
-  if (tokens[i]?.kind === 'literal') return i + 1 === tokens.length;
-  lastWasWord = false;
-  while (i < tokens.length && (tokens[i].kind === 'atom' || isDot(tokens[i]))) {
-    if (tokens[i].kind === 'atom' && lastWasWord) return false;
-    lastWasWord = tokens[i].kind === 'atom';
-    i++;
+  return true;
+}
+
+/** The domain of an envelope address must be a host name or an address literal Postfix accepts. */
+function validDomain(domain: string): boolean {
+  if (domain.startsWith('[')) {
+    const inner = domain.slice(1, -1);
+    return parseIp(inner.replace(/^ipv6:/i, '')) !== undefined && (!inner.includes(':') || /^ipv6:/i.test(inner));
   }
-  return i === tokens.length;
+  return /^[A-Za-z0-9_\x80-\uffff]([A-Za-z0-9_\x80-\uffff-]*[A-Za-z0-9_\x80-\uffff])?(\.[A-Za-z0-9_\x80-\uffff]([A-Za-z0-9_\x80-\uffff-]*[A-Za-z0-9_\x80-\uffff])?)*\.?$/.test(domain);
+}
+
+export interface ExtractResult {
+  ok: boolean;
+  /** The address without brackets or route, as the client wrote it otherwise. */
+  address: string;
+  /** smtpd logs "Illegal address syntax" for this refusal (not for unbalanced brackets or quotes). */
+  warn: boolean;
 }
 
 export function extractEnvelopeAddress(arg: string, opts: ExtractOptions): ExtractResult {
-  let text = arg.trim();
-  const bracketed = text.startsWith('<');
-  if (opts.strict && !bracketed) return { ok: false, address: text };
-  if (bracketed) {
-    if (!text.endsWith('>')) return { ok: false, address: text };
-    text = text.slice(1, -1).trim();
-  }
+  const text = arg.trim();
+  const opens = (text.match(/</g) ?? []).length;
+  const closes = (text.match(/>/g) ?? []).length;
+  // An unclosed "<" (or quote, comment, literal) is refused quietly; surplus ">" are ignored.
+  if (opens > closes) return { ok: false, address: text, warn: false };
+  if (opts.strict && !text.startsWith('<')) return { ok: false, address: text, warn: true };
+  // Brackets around the address go; one inside it ("<a>b>") makes two addresses.
+  const inner = text.replace(/^<+/, '').replace(/>+$/, '').trim();
   // A source route (@relay1,@relay2:user@domain) is dropped, as RFC 5321 allows.
-  const route = /^@[^:]*:(.*)$/.exec(text);
-  if (route) text = route[1];
-  if (text === '') return { ok: opts.allowEmpty, address: '' };
-  const tokens = tokenize822(text);
-  if (!tokens || !isSingleAddress(tokens)) return { ok: false, address: text };
-  return { ok: true, address: text };
+  const route = /^@[^:]*:(.*)$/.exec(inner);
+  const bare = route ? route[1] : inner;
+  if (bare === '') return { ok: opts.allowEmpty, address: '', warn: !opts.allowEmpty };
+  const tokens = tokenize822(bare);
+  if (!tokens) return { ok: false, address: bare, warn: false };
+  if (!isSingleAddress(tokens)) return { ok: false, address: bare, warn: true };
+  const { domain } = splitAddress(bare);
+  if (domain !== undefined && (domain === '' || !validDomain(domain))) return { ok: false, address: bare, warn: true };
+  return { ok: true, address: requote(bare), warn: false };
+}
+
+/** A local part that may go without quotes: a dot-atom of RFC 5322 atext. */
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\x80-\uffff-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\x80-\uffff-]+)*$/;
+
+/**
+ * Postfix keeps addresses in an internal, unquoted form and quotes a local part again only when
+ * it has to: "alice"@example.com becomes alice@example.com, "john doe"@example.org stays quoted.
+ */
+export function requote(address: string): string {
+  const { local, domain } = splitAddress(address);
+  if (!local.startsWith('"')) return address;
+  const bare = unquoteLocal(local);
+  const quoted = DOT_ATOM.test(bare) ? bare : `"${bare.replace(/(["\\])/g, '\\$1')}"`;
+  return domain === undefined ? quoted : `${quoted}@${domain}`;
 }
 
 /** Splits at the last "@" outside quotes; no "@" gives a bare local part. */

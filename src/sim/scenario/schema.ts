@@ -91,6 +91,8 @@ export interface DnsServerSpec {
   zones: ZoneSpec[];
   /** Offers recursion (default true). */
   recursion?: boolean;
+  /** A server that takes queries and never answers (down, firewalled): clients time out. */
+  silent?: boolean;
 }
 
 export interface ZoneSpec {

@@ -47,8 +47,27 @@ function routingEnv(host: SimHost, postfix: PostfixInstance): RoutingEnv {
   };
 }
 
+/**
+ * reject_unknown_*_domain's DNS question: does the domain have an MX record, or at least an
+ * address (A or AAAA)? NXDOMAIN and "no such records" are told apart from a failing lookup.
+ */
+function domainExists(host: SimHost, domain: string): 'yes' | 'no' | 'nxdomain' | 'tempfail' {
+  const dns = smtpDnsFor(host.resolver);
+  const mx = dns.mx(domain);
+  if (mx.status === 'ok') return 'yes';
+  if (mx.status === 'nxdomain') return 'nxdomain';
+  if (mx.status !== 'nodata') return 'tempfail';
+  for (const type of ['A', 'AAAA'] as const) {
+    const a = dns.addresses(domain, type);
+    if (a.status === 'ok') return 'yes';
+    if (a.status !== 'nodata' && a.status !== 'nxdomain') return 'tempfail';
+  }
+  return 'no';
+}
+
 registerPostfixExtension((host, setup) => ({
   ...setup,
+  domainExists: (domain) => domainExists(host, domain),
   agents: (postfix) => {
     const make = (service: string) => {
       const config = postfix.serviceConfig(service);

@@ -21,7 +21,6 @@ export function auth(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     return false;
   };
   if (!svc.sasl || (svc.config.bool('smtpd_tls_auth_only') && !state.tls)) return fail('503 5.5.1 Error: authentication not enabled');
-  if (state.heloName === undefined || !state.esmtp) return fail('503 5.5.1 Error: send HELO/EHLO first');
   if (state.saslUser !== undefined) return fail('503 5.5.1 Error: already authenticated');
   if (state.sender !== undefined) return fail('503 5.5.1 Error: MAIL transaction in progress');
   if (cmd.args.length < 1 || cmd.args.length > 2) return fail('501 5.5.4 Syntax: AUTH mechanism');
@@ -41,6 +40,7 @@ export function authResponse(svc: SmtpdServices, state: SmtpdSessionState, line:
   const exchange = state.auth;
   if (!exchange) return false;
   if (line.trim() === '*') {
+    svc.log(`warning: ${state.client.namaddr}: SASL ${state.saslMethod ?? ''} authentication aborted`);
     state.auth = undefined;
     state.saslMethod = undefined;
     svc.reply(state, '501 5.7.0 Authentication aborted');
@@ -74,6 +74,10 @@ function step(svc: SmtpdServices, state: SmtpdSessionState, result: SaslStep): b
       }
       const reason = result.message ?? failureReason(svc);
       const who = result.user !== undefined ? `, sasl_username=${result.user}` : '';
+      // Cyrus SASL logs its own reason through smtpd before smtpd says what failed.
+      if (svc.sasl?.type === 'cyrus' && result.reason === 'bad-credentials') {
+        svc.log(`warning: SASL authentication failure: ${mechanism === 'CRAM-MD5' ? 'incorrect digest response' : 'Password verification failed'}`);
+      }
       svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: ${reason}${who}`);
       svc.reply(state, `535 5.7.8 Error: authentication failed: ${reason}`, wait);
       return false;

@@ -15,6 +15,11 @@ export function data(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     count(state, 'data', false);
     return false;
   }
+  if (state.bdat) {
+    svc.reply(state, '503 5.5.1 Error: DATA after BDAT');
+    count(state, 'data', false);
+    return false;
+  }
   if (cmd.args.length > 0) {
     svc.reply(state, '501 5.5.4 Syntax: DATA');
     count(state, 'data', false);
@@ -56,7 +61,8 @@ export function endOfData(svc: SmtpdServices, state: SmtpdSessionState): boolean
   state.where = 'END-OF-MESSAGE';
   if (!msg) return false;
   if (msg.tooBig) {
-    const reply = '552 5.3.4 Message size exceeds fixed limit';
+    // cleanup's complaint, which smtpd passes on (MAIL FROM ... SIZE= gets smtpd's own text).
+    const reply = '552 5.3.4 Error: message file too big';
     svc.log(rejectLogLine(state, reply, { from: state.sender, to: state.recipients[0]?.original }));
     svc.abortQueueFile(state);
     resetTransaction(state);

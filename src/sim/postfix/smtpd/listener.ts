@@ -11,7 +11,7 @@ import type { MasterService } from '../masterCf';
 import { Mynetworks } from '../mynetworks';
 import type { PostfixInstance } from '../postfix';
 import { recipientStatus } from '../recipientCheck';
-import type { CheckEnv } from '../restrictions';
+import { evaluateList, type CheckEnv } from '../restrictions';
 import { receivedHeader } from './received';
 import type { SmtpdServices } from './services';
 import { SmtpdSession, type SmtpdSessionHost } from './session';
@@ -78,6 +78,11 @@ export class SmtpdListener implements Listener {
       wrapperMode: this.tlsLevel() !== 'none' && cfg.bool('smtpd_tls_wrappermode'),
       // The anvil exception list (smtpd_client_event_limit_exceptions, $mynetworks by default) is
       // matched at connect time, and with it the legacy mynetworks notice.
+      connectRefusal: (client) => {
+        if (cfg.bool('smtpd_delay_reject')) return undefined;
+        const d = evaluateList('client', { client }, this.checkEnv());
+        return d.verdict === 'reject' || d.verdict === 'defer' ? d.reply : undefined;
+      },
       connectNotices: (client) => {
         if (!/\$\{?mynetworks|smtpd_client_connection_limit_exceptions/.test(cfg.raw('smtpd_client_event_limit_exceptions') ?? '')) return [];
         const m = this.mynetworks.matches(client.address, client.namaddr);
@@ -150,6 +155,7 @@ export class SmtpdListener implements Listener {
           recipients: state.recipients.map((r) => r.original),
           date: host.epochNow(),
           zone: host.zone,
+          authenticatedSender: state.saslUser !== undefined && this.config.bool('smtpd_sasl_authenticated_header') ? state.saslUser : undefined,
         });
         const body = state.data.lines.join('\n');
         pf.cleanup.finish(handle, {

@@ -9,7 +9,8 @@ import type { SmtpdCommand } from './command';
 import { data, endOfData } from './dataHandlers';
 import { ehlo, helo } from './heloHandlers';
 import { mail, rcpt, vrfy } from './mailHandlers';
-import { bdat, etrn, noop, quit, rset, starttls, unknown } from './miscHandlers';
+import { etrn, noop, quit, rset, starttls, unknown } from './miscHandlers';
+import { bdat } from './bdatHandlers';
 import { auth, authResponse } from './authHandlers';
 import type { SmtpdServices } from './services';
 import type { SmtpdSessionState } from './sessionState';
@@ -23,6 +24,8 @@ export type SmtpdEvent =
   | SmtpdCommandEvent
   | { type: 'LINE'; line: string }
   | { type: 'END' }
+  /** Nothing happened but the session's record changed (a BDAT chunk ended): re-check the state. */
+  | { type: 'SYNC' }
   | { type: 'LOST' };
 
 export interface SmtpdContext {
@@ -102,6 +105,7 @@ export const smtpdMachine = setup({
     STARTTLS: { actions: 'starttls' },
     UNKNOWN: { actions: 'unknown' },
     LOST: { target: '.closed' },
+    SYNC: {},
   },
   states: {
     ready: {

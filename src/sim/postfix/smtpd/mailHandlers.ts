@@ -2,7 +2,7 @@
  * MAIL FROM, RCPT TO and VRFY: address syntax, ESMTP parameters, size and recipient limits,
  * the access restrictions and the unknown-user check, with Postfix 3.7's reply texts.
  */
-import { extractEnvelopeAddress, hasNonAscii } from '../address';
+import { extractEnvelopeAddress, splitAddress } from '../address';
 import { checkRecipient, evaluateList } from '../restrictions';
 import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
@@ -24,6 +24,28 @@ function fail(svc: SmtpdServices, state: SmtpdSessionState, name: string, reply:
   return false;
 }
 
+/**
+ * "ansible@@mail.example.com": a local part ending in "@" cannot be delivered on this host, and
+ * Postfix refuses it as bad syntax when the domain is one of its own (elsewhere it passes it on).
+ */
+function localPartEndsInAt(svc: SmtpdServices, address: string): boolean {
+  const { local, domain } = splitAddress(address);
+  return local.endsWith('@') && domain !== undefined && svc.rewrite.isLocalDomain(domain) === true;
+}
+
+/** RFC 3461 xtext: printable ASCII except "+" and "=", with +XX hex escapes. */
+function validXtext(text: string): boolean {
+  return text.length > 0 && /^(?:[!-*,-<>-~]|\+[0-9A-F]{2})+$/.test(text);
+}
+
+/** NOTIFY=NEVER, or any of SUCCESS, FAILURE, DELAY; returns the first bad word. */
+function notifyProblem(value: string): string | undefined {
+  const words = value.split(',');
+  for (const w of words) if (!['SUCCESS', 'FAILURE', 'DELAY', 'NEVER'].includes(w.toUpperCase())) return w;
+  if (words.length > 1 && words.some((w) => w.toUpperCase() === 'NEVER')) return 'NEVER';
+  return undefined;
+}
+
 export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
   const cfg = svc.config;
   state.where = 'MAIL';
@@ -33,14 +55,14 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   const params = cmd.args.slice(2);
   const smtputf8 = params.some((p) => p.toUpperCase() === 'SMTPUTF8');
   const addr = extractEnvelopeAddress(cmd.args[1], { allowEmpty: true, strict: cfg.bool('strict_rfc821_envelopes') });
-  if (!addr.ok) {
-    svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in MAIL command: ${cmd.args[1]}`);
+  if (!addr.ok || localPartEndsInAt(svc, addr.address)) {
+    if (addr.warn || addr.ok) svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in MAIL command: ${cmd.args[1]}`);
     return fail(svc, state, 'mail', '501 5.1.7 Bad sender address syntax');
   }
-  if (hasNonAscii(addr.address) && !smtputf8 && cfg.bool('smtputf8_enable')) {
-    return fail(svc, state, 'mail', '553 5.6.7 Must declare SMTPUTF8 to send unicode address');
-  }
+  void smtputf8;
   let size: number | undefined;
+  let ret: string | undefined;
+  let envid: string | undefined;
   for (const p of params) {
     const upper = p.toUpperCase();
     if (upper === 'BODY=8BITMIME' || upper === 'BODY=7BIT' || upper === 'SMTPUTF8' || upper.startsWith('AUTH=')) continue;
@@ -49,8 +71,17 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
       size = Number(p.slice(5));
       continue;
     }
-    if (upper.startsWith('RET=') && (upper === 'RET=FULL' || upper === 'RET=HDRS')) continue;
-    if (upper.startsWith('ENVID=') && p.length > 6) continue;
+    if (upper.startsWith('RET=')) {
+      // One RET, and only FULL or HDRS.
+      if (ret !== undefined || (upper !== 'RET=FULL' && upper !== 'RET=HDRS')) return fail(svc, state, 'mail', '501 5.5.4 Bad RET parameter syntax');
+      ret = upper.slice(4);
+      continue;
+    }
+    if (upper.startsWith('ENVID=')) {
+      if (envid !== undefined || !validXtext(p.slice(6))) return fail(svc, state, 'mail', '501 5.5.4 Bad ENVID parameter syntax');
+      envid = p.slice(6);
+      continue;
+    }
     return fail(svc, state, 'mail', `555 5.5.4 Unsupported option: ${p}`);
   }
   const limit = cfg.int('message_size_limit');
@@ -72,6 +103,8 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   state.sender = addr.address;
   state.mailSize = size;
   state.mailParams = params;
+  state.ret = ret;
+  state.envid = envid;
   svc.reply(state, '250 2.1.0 Ok');
   count(state, 'mail', true);
   return true;
@@ -83,17 +116,26 @@ export function rcpt(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   if (state.sender === undefined) return fail(svc, state, 'rcpt', '503 5.5.1 Error: need MAIL command');
   if (cmd.args.length < 2 || cmd.args[0].toLowerCase() !== 'to:') return fail(svc, state, 'rcpt', '501 5.5.4 Syntax: RCPT TO:<address>');
   const addr = extractEnvelopeAddress(cmd.args[1], { allowEmpty: false, strict: cfg.bool('strict_rfc821_envelopes') });
-  if (!addr.ok) {
-    svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in RCPT command: ${cmd.args[1]}`);
+  if (!addr.ok || localPartEndsInAt(svc, addr.address)) {
+    if (addr.warn || addr.ok) svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in RCPT command: ${cmd.args[1]}`);
     return fail(svc, state, 'rcpt', '501 5.1.3 Bad recipient address syntax');
   }
   let notify: string | undefined;
   let orcpt: string | undefined;
   for (const p of cmd.args.slice(2)) {
     const upper = p.toUpperCase();
-    if (upper.startsWith('NOTIFY=')) notify = p.slice(7);
-    else if (upper.startsWith('ORCPT=')) orcpt = p.slice(6);
-    else return fail(svc, state, 'rcpt', `555 5.5.4 Unsupported option: ${p}`);
+    if (upper.startsWith('NOTIFY=')) {
+      const value = p.slice(7);
+      const bad = notifyProblem(value);
+      if (notify !== undefined || bad !== undefined) {
+        if (bad !== undefined) svc.log(`warning: unknown DSN NOTIFY command value "${bad}" in "${value}"`);
+        return fail(svc, state, 'rcpt', '501 5.5.4 Error: Bad NOTIFY parameter syntax');
+      }
+      notify = value.toUpperCase();
+    } else if (upper.startsWith('ORCPT=')) {
+      if (orcpt !== undefined || !/^[A-Za-z0-9-]+;.+/.test(p.slice(6)) || !validXtext(p.slice(6))) return fail(svc, state, 'rcpt', '501 5.5.4 Error: Bad ORCPT parameter syntax');
+      orcpt = p.slice(6);
+    } else return fail(svc, state, 'rcpt', `555 5.5.4 Unsupported option: ${p}`);
   }
   const limit = cfg.int('smtpd_recipient_limit');
   if (limit > 0 && state.recipients.length >= limit) {
@@ -134,7 +176,7 @@ export function vrfy(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   const arg = cmd.args.filter((a) => a.toUpperCase() !== 'SMTPUTF8').join(' ');
   const addr = extractEnvelopeAddress(arg, { allowEmpty: false, strict: cfg.bool('strict_rfc821_envelopes') });
   if (!addr.ok) {
-    svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in VRFY command: ${arg}`);
+    if (addr.warn) svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in VRFY command: ${arg}`);
     return fail(svc, state, 'vrfy', '501 5.1.3 Bad recipient address syntax');
   }
   const known = svc.recipientStatus(state, addr.address, svc.rewrite.rewrite(addr.address));

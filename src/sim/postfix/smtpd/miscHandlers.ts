@@ -80,13 +80,6 @@ export function starttls(svc: SmtpdServices, state: SmtpdSessionState, cmd: Smtp
   return true;
 }
 
-export function bdat(svc: SmtpdServices, state: SmtpdSessionState): boolean {
-  state.where = 'BDAT';
-  svc.reply(state, state.sender === undefined ? '503 5.5.1 Error: need RCPT command' : '554 5.5.1 Error: no valid recipients');
-  count(state, 'bdat', false);
-  return false;
-}
-
 /** A command smtpd does not know. A header line or a forbidden word ends the session. */
 export function unknown(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
   state.where = 'UNKNOWN';

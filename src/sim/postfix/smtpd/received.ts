@@ -21,11 +21,14 @@ export interface ReceivedInput {
   /** Epoch ms. */
   date: number;
   zone: Zone;
+  /** smtpd_sasl_authenticated_header = yes: the SASL login, on a line of its own. */
+  authenticatedSender?: string;
 }
 
 export function receivedHeader(r: ReceivedInput): string {
   const addr = parseIp(r.clientAddress)?.family === 6 ? `IPv6:${r.clientAddress}` : r.clientAddress;
-  const from = `Received: from ${r.helo ?? r.clientName} (${r.clientName} [${addr}])`;
+  let from = `Received: from ${r.helo ?? r.clientName} (${r.clientName} [${addr}])`;
+  if (r.authenticatedSender !== undefined) from += `\n\t(Authenticated sender: ${r.authenticatedSender})`;
   const by = `\tby ${r.myhostname} (Postfix) with ${r.protocol} id ${r.queueId}`;
   const date = rfc2822(r.date, r.zone);
   if (r.recipients.length === 1) return `${from}\n${by}\n\tfor <${r.recipients[0]}>; ${date}`;

@@ -9,6 +9,7 @@ import type { Connection, Peer } from '../../core/network';
 import { TLS_SESSION } from '../tls';
 import { parseSmtpdCommand } from './command';
 import { dataLine } from './dataHandlers';
+import { bdatBytes, bdatChunkDone } from './bdatHandlers';
 import { smtpdMachine, type SmtpdEvent } from './machine';
 import type { SmtpdServices } from './services';
 import { count, counterSummary, newSessionState, type ClientInfo, type SmtpdSessionState } from './sessionState';
@@ -54,6 +55,8 @@ export interface SmtpdSessionHost {
   readonly wrapperMode: boolean;
   /** Lines smtpd logs right after "connect from" (e.g. the legacy mynetworks notice). */
   connectNotices(client: ClientInfo): string[];
+  /** With smtpd_delay_reject = no, smtpd_client_restrictions decide at once: the refusal, if any. */
+  connectRefusal(client: ClientInfo): string | undefined;
 }
 
 export class SmtpdSession implements Peer {
@@ -97,7 +100,15 @@ export class SmtpdSession implements Peer {
         return;
       }
     }
-    this.reply([`220 ${this.host.banner}`]);
+    const refusal = this.host.connectRefusal(this.state.client);
+    if (refusal) {
+      // The refusal takes the greeting's place; from then on only QUIT is answered normally.
+      this.host.log(this.pid, `NOQUEUE: reject: CONNECT from ${this.state.client.namaddr}: ${refusal}; proto=SMTP`);
+      this.state.accessDenied = true;
+      this.reply([refusal]);
+    } else {
+      this.reply([`220 ${this.host.banner}`]);
+    }
     this.armTimer();
   }
 
@@ -151,6 +162,17 @@ export class SmtpdSession implements Peer {
       this.handshakeDone();
       if (wrapper) this.reply([`220 ${this.host.banner}`]);
     }
+    if (this.state.chunk) {
+      const rest = bdatBytes(this.state, line);
+      if (this.state.chunk.remaining === 0) {
+        const ok = bdatChunkDone(this.svc, this.state);
+        if (!ok) this.state.errorCount++;
+        this.send({ type: 'SYNC' });
+        this.afterCommand(true);
+      }
+      if (rest !== undefined && !this.ended) this.handleLine(rest);
+      return;
+    }
     const mode = String(this.actor.getSnapshot().value);
     if (mode === 'data') {
       // Message lines are data, not events: a 10,000-line body is one state, not 10,000 transitions.
@@ -175,6 +197,14 @@ export class SmtpdSession implements Peer {
     }
     const cmd = parseSmtpdCommand(this.commandText(line));
     this.checkPipelining(cmd.verb);
+    if (this.state.accessDenied && cmd.verb !== 'QUIT' && cmd.verb !== 'UNKNOWN') {
+      this.state.where = cmd.verb;
+      count(this.state, cmd.verb.toLowerCase(), false);
+      this.state.errorCount++;
+      this.reply(`503 5.7.0 Error: access denied for ${this.state.client.namaddr}`);
+      this.afterCommand(true);
+      return;
+    }
     if (this.svc.tlsRequired && !this.state.tls && cmd.verb !== 'UNKNOWN' && !PRE_TLS.has(cmd.verb)) {
       this.state.where = cmd.verb;
       count(this.state, cmd.verb.toLowerCase(), false);

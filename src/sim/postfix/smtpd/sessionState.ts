@@ -48,9 +48,16 @@ export interface SmtpdSessionState {
   mailSize?: number;
   /** BODY=8BITMIME and the like, as given on MAIL FROM. */
   mailParams: string[];
+  /** DSN: RET=FULL|HDRS and ENVID= from MAIL FROM. */
+  ret?: string;
+  envid?: string;
   recipients: AcceptedRecipient[];
   queueId?: string;
   data?: DataInProgress;
+  /** The message so far when it comes with BDAT (CRLF line ends, as sent). */
+  bdat?: { text: string; size: number };
+  /** A BDAT chunk still being read: bytes to go, whether it is the LAST, the refusal when it is thrown away. */
+  chunk?: { remaining: number; last: boolean; refusal?: string };
   saslUser?: string;
   saslMethod?: string;
   auth?: SaslExchange;
@@ -66,6 +73,8 @@ export interface SmtpdSessionState {
   tls: boolean;
   /** "220 Ready to start TLS" was sent; the client's next move must be the handshake. */
   tlsPending: boolean;
+  /** smtpd_client_restrictions refused the client at connect time (smtpd_delay_reject = no). */
+  accessDenied?: boolean;
 }
 
 export function newSessionState(client: ClientInfo, serverAddress: string): SmtpdSessionState {
@@ -125,7 +134,10 @@ export function resetTransaction(state: SmtpdSessionState): void {
   state.sender = undefined;
   state.mailSize = undefined;
   state.mailParams = [];
+  state.ret = undefined;
+  state.envid = undefined;
   state.recipients = [];
   state.queueId = undefined;
   state.data = undefined;
+  state.bdat = undefined;
 }

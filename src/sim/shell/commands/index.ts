@@ -10,3 +10,4 @@ import './tableCommands';
 import './queueCommands';
 import './postcat';
 import './sendmail';
+import './mailx';
