@@ -16,6 +16,8 @@ export interface ForegroundProgram {
   interrupt(): void;
   /** Ctrl-D on an empty line: end of input (mail's message body, sendmail). */
   eof?(): void;
+  /** Ctrl-]: telnet's escape to its own prompt (programs without it treat it as Ctrl-C). */
+  escape?(): void;
   /** The prompt while it runs ("& " for mail, "" for telnet). */
   readonly prompt: string;
 }
@@ -95,7 +97,8 @@ export class Terminal {
     if (line === CTRL_C || line === CTRL_BRACKET) {
       // The key shows as "^C" where it was typed; a program decides what it means.
       this.emit([], line === CTRL_C ? '^C' : '^]');
-      this.program?.interrupt();
+      if (line === CTRL_BRACKET && this.program?.escape) this.program.escape();
+      else this.program?.interrupt();
       return;
     }
     if (line === CTRL_D) {

@@ -11,3 +11,4 @@ import './queueCommands';
 import './postcat';
 import './sendmail';
 import './mailx';
+import './telnet';
