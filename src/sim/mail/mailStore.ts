@@ -87,9 +87,9 @@ export function fromLine(msg: Pick<StoredMessage, 'sender' | 'arrived'>, zone?: 
   return `From ${msg.sender === '' ? 'MAILER-DAEMON' : msg.sender}  ${asctime(msg.arrived, zone)}`;
 }
 
-/** Quotes body lines that would look like a separator, as Postfix local does (">From "). */
+/** Quotes lines that would look like a separator, as Postfix local does: "From " becomes ">From " (mboxo). */
 export function quoteFromLines(text: string): string {
-  return text.replace(/^(>*From )/gm, '>$1');
+  return text.replace(/^From /gm, '>From ');
 }
 
 /** One message as it appears in an mbox file: separator line, text, ending with one newline. */
