@@ -12,3 +12,8 @@ import './postcat';
 import './sendmail';
 import './mailx';
 import './telnet';
+import './fileCommands';
+import './grep';
+import './ls';
+import './netCommands';
+import './systemCommands';
