@@ -4,7 +4,7 @@
  * redirections ("echo 'staff: ansible' >> /etc/aliases", "sendmail root < msg.txt").
  * Quotes protect these characters, as in bash.
  */
-import { splitCommandLine } from './words';
+import { splitCommandLine, type VariableLookup } from './words';
 
 export interface Stage {
   argv: string[];
@@ -52,12 +52,12 @@ function splitOutside(line: string, isSeparator: (line: string, i: number) => nu
 }
 
 /** One pipeline stage: its words, with the redirections taken out. */
-function parseStage(text: string): Stage {
+function parseStage(text: string, lookup?: VariableLookup): Stage {
   const stage: Stage = { argv: [] };
   const parts = splitOutside(text, (l, i) => (l.startsWith('>>', i) ? 2 : l[i] === '>' || l[i] === '<' ? 1 : 0));
-  let words = splitCommandLine(parts[0].text);
+  let words = splitCommandLine(parts[0].text, lookup);
   for (let p = 0; p < parts.length - 1; p++) {
-    const target = splitCommandLine(parts[p + 1].text);
+    const target = splitCommandLine(parts[p + 1].text, lookup);
     const [path, ...rest] = target;
     const sep = parts[p].sep;
     // "2>/dev/null", "2>&1": the shell here has one output stream, so these change nothing.
@@ -73,13 +73,13 @@ function parseStage(text: string): Stage {
   return stage;
 }
 
-/** Parses a whole line into its list of pipelines. */
-export function parseCommandLine(line: string): ListItem[] {
+/** Parses a whole line into its list of pipelines ($VARIABLES expanded when a lookup is given). */
+export function parseCommandLine(line: string, lookup?: VariableLookup): ListItem[] {
   const items: ListItem[] = [];
   let op: ListItem['op'] = ';';
   const lists = splitOutside(line, (l, i) => (l.startsWith('&&', i) || l.startsWith('||', i) ? 2 : l[i] === ';' ? 1 : 0));
   for (const { text, sep } of lists) {
-    const stages = splitOutside(text, (l, i) => (l[i] === '|' ? 1 : 0)).map((s) => parseStage(s.text));
+    const stages = splitOutside(text, (l, i) => (l[i] === '|' ? 1 : 0)).map((s) => parseStage(s.text, lookup));
     if (stages.some((s) => s.argv.length > 0)) items.push({ op, stages });
     op = (sep || ';') as ListItem['op'];
   }

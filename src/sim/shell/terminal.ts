@@ -149,8 +149,25 @@ export class Terminal {
   }
 
   private run(line: string): void {
-    this.pending = parseCommandLine(line);
+    this.pending = parseCommandLine(line, (name) => this.variable(name));
     this.continueList();
+  }
+
+  /** The login environment bash has on the host ($HOME, $USER, $? ...). */
+  private variable(name: string): string | undefined {
+    const home = this.host.accounts.get(this.user)?.home ?? '/root';
+    const vars: Record<string, string> = {
+      HOME: home,
+      PWD: home,
+      USER: this.user,
+      LOGNAME: this.user,
+      HOSTNAME: this.host.name.split('.')[0],
+      SHELL: '/bin/bash',
+      MAIL: `/var/spool/mail/${this.user}`,
+      PATH: this.user === 'root' ? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' : '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games',
+      '?': String(this.lastExitStatus),
+    };
+    return vars[name];
   }
 
   /** Runs the list's pipelines in turn until one takes the terminal over; shows the output at the end. */

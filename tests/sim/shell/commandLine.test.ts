@@ -44,6 +44,17 @@ describe('the terminal runs lists, pipes and redirections', () => {
     expect(sh.terminal.host.fs.read('/home/student/notes.txt')).toBe('x\n');
   });
 
+  it('expands variables as bash does: not in single quotes, so a double-quoted $myhostname is lost', () => {
+    const sh = new Session(lesson());
+    expect(sh.type('echo $HOME ~ "$USER" \'$USER\' ${HOSTNAME}')).toEqual(['/root /root root $USER mail']);
+    sh.type('postconf -e "mydestination = $myhostname, localhost"');
+    expect(sh.type('postconf -n mydestination')).toEqual(['mydestination = , localhost']);
+    sh.type("postconf -e 'mydestination = $myhostname, localhost'");
+    expect(sh.type('postconf -n mydestination')).toEqual(['mydestination = $myhostname, localhost']);
+    sh.type('nosuch');
+    expect(sh.type('echo $?')).toEqual(['127']);
+  });
+
   it('shows ^C for Ctrl-C at the prompt', () => {
     const sh = new Session(lesson(), WS);
     const start = sh.terminal.transcript.length;
