@@ -169,6 +169,17 @@ describe('the classroom app', () => {
     await page.getByRole('button', { name: 'Light theme' }).click();
   });
 
+  it('fits a 1080p projector and a narrow window', async () => {
+    for (const [w, h, name] of [[1920, 1080, 'classroom-13-projector'], [820, 1100, 'classroom-14-narrow']] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(300);
+      await screenshot(page, name);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
   it('shows a crashed engine and reloads the scenario where it was', async () => {
     await key(page, 'End');
     const before = await page.evaluate(() => (window as unknown as { mailsimTest: { events(): number } }).mailsimTest.events());

@@ -42,6 +42,9 @@ describe('terminal line editing', () => {
   it('submits, interrupts and remembers like bash', () => {
     expect(handleKey(at('x'), { key: 'Enter', ctrl: false }, [], none).kind).toBe('submit');
     expect(handleKey(at('x'), { key: 'c', ctrl: true }, [], none).kind).toBe('interrupt');
+    expect(handleKey(at(''), { key: 'd', ctrl: true }, [], none).kind).toBe('eof');
+    expect(handleKey(at('abc', 1), { key: 'd', ctrl: true }, [], none)).toEqual({ kind: 'edit', line: at('ac', 1) });
+    expect(handleKey(at(''), { key: ']', ctrl: true }, [], none).kind).toBe('escape');
     const h: string[] = [];
     remember(h, 'mailq');
     remember(h, 'mailq');

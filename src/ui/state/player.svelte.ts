@@ -8,6 +8,9 @@ import type { Session } from './session.svelte';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 64, 256] as const;
 
+/** Minimum ms between panel updates while playing. */
+const PANEL_INTERVAL = 66;
+
 export type FrameDrawer = (p: number) => void;
 
 export class Player {
@@ -28,12 +31,25 @@ export class Player {
   private stepTarget?: number;
   private raf = 0;
   private last = 0;
-  private generation = -1;
+  private published = 0;
   private drawers = new Set<FrameDrawer>();
   /** After a crash reload: go back to this many events once they are there again. */
   private restoreN?: number;
 
-  constructor(private readonly session: Session) {}
+  constructor(private readonly session: Session) {
+    session.onReset = () => this.reset();
+  }
+
+  /** A new trace: back to the start, stopped (synchronously, so nothing reads the new trace with the old position). */
+  private reset(): void {
+    this.playing = false;
+    this.live = false;
+    this.stepTarget = undefined;
+    this.p = 0;
+    this.n = 0;
+    this.t = 0;
+    this.end = 0;
+  }
 
   start(): void {
     if (this.raf || typeof requestAnimationFrame === 'undefined') return;
@@ -129,6 +145,11 @@ export class Player {
     return this.session.pace.timeAt(this.p);
   }
 
+  /** Draws now, without waiting for the next frame (measuring a seek). */
+  redrawNow(): void {
+    for (const draw of this.drawers) draw(this.p);
+  }
+
   /** Remembers the position across a crash reload (see Session.reload). */
   keepPositionForReload(): void {
     this.restoreN = this.n;
@@ -153,13 +174,6 @@ export class Player {
     const dt = Math.min(now - this.last, 100);
     this.last = now;
     const session = this.session;
-    if (session.generation !== this.generation) {
-      this.generation = session.generation;
-      this.playing = false;
-      this.live = false;
-      this.stepTarget = undefined;
-      this.p = 0;
-    }
     const pace = session.pace;
     let p = this.p;
     if (this.restoreN !== undefined && session.index.size >= this.restoreN) {
@@ -182,7 +196,12 @@ export class Player {
     session.pump(p, this.live && this.playing ? pace.timeAt(p) : undefined);
     session.projector.buildAhead(3);
     if (p !== this.p) this.p = p;
-    this.publish(p);
+    // Panels follow at most ~15 times a second while playing (the canvas draws every frame):
+    // re-rendering lists 60 times a second would take the frames from the animation.
+    if (!this.playing || now - this.published >= PANEL_INTERVAL) {
+      this.published = now;
+      this.publish(p);
+    }
     for (const draw of this.drawers) draw(p);
     this.raf = requestAnimationFrame(this.frame);
   };

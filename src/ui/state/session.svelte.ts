@@ -25,7 +25,7 @@ export interface SessionError {
 /** Engine steps per worker call: small enough for a quick answer, large enough to keep up. */
 const BUDGET = 20_000;
 /** Events per worker call: a burst arrives over a few frames instead of freezing one. */
-const BATCH = 10_000;
+const BATCH = 5_000;
 /** Stop computing ahead at this many events (a runaway scenario must not exhaust memory). */
 const MAX_EVENTS = 3_000_000;
 /** In live play the engine runs this far ahead of the playhead (virtual ms). */
@@ -53,6 +53,10 @@ export class Session {
   private client?: SimClient;
   private inflight = false;
   private loadToken = 0;
+  /** After a reload: run the engine's clock up to where it was (background timers may have fired there). */
+  private catchUpTo?: number;
+  /** Called when a new trace starts, before anything reads it (the player rewinds). */
+  onReset?: () => void;
 
   /** Loads a scenario into a fresh worker state. Returns false (and sets `error`) when it does not validate. */
   async load(scenario: Scenario, options: { keepActs?: boolean; pace?: PaceMode } = {}): Promise<boolean> {
@@ -61,7 +65,9 @@ export class Session {
     const client = this.ensureClient();
     let result;
     try {
-      result = await client.call('load', $state.snapshot(scenario) as Scenario);
+      // Callers pass plain data (editors copy their drafts first): snapshotting a 10,000-step
+      // script here would cost the page most of a second.
+      result = await client.call('load', scenario);
     } catch (e) {
       this.fail('crash', e);
       return false;
@@ -74,6 +80,7 @@ export class Session {
     this.index = new TraceIndex();
     this.projector = new Projector(this.index);
     this.pace = new PaceMap(options.pace ?? this.pace.mode);
+    this.onReset?.();
     this.index.append([], result.mailboxes ?? []);
     this.scenario = scenario;
     this.info = result.info;
@@ -81,6 +88,7 @@ export class Session {
     this.received = 0;
     this.capped = false;
     this.inflight = false;
+    this.catchUpTo = undefined;
     this.error = undefined;
     this.generation++;
     this.version++;
@@ -95,6 +103,7 @@ export class Session {
     if (!this.client || this.inflight || !this.info || this.error?.kind === 'crash') return;
     const request: TickRequest = { from: this.index.size, max: BATCH, budget: BUDGET };
     if (!this.status.quiet && !this.capped) request.run = 'quiet';
+    else if (this.catchUpTo !== undefined && this.catchUpTo > this.status.now) request.run = this.catchUpTo;
     else if (liveUntil !== undefined && liveUntil > this.status.now) request.run = liveUntil + LOOKAHEAD;
     if (request.run === undefined && this.status.events <= this.index.size) return;
     this.inflight = true;
@@ -121,7 +130,7 @@ export class Session {
 
   /** True while the engine still has work before the end of what is scheduled. */
   get computing(): boolean {
-    return !this.capped && (!this.status.quiet || this.status.events > this.received);
+    return !this.capped && (!this.status.quiet || this.status.events > this.received || (this.catchUpTo ?? 0) > this.status.now);
   }
 
   /** A live action (a line typed in a terminal, a file saved, a mail sent) at virtual time `at`. */
@@ -136,14 +145,6 @@ export class Session {
     } catch (e) {
       this.fail('action', e);
       return undefined;
-    }
-  }
-
-  async interrupt(host: string, terminal: number, at: number): Promise<void> {
-    try {
-      this.status = (await this.client?.call('interrupt', host, terminal, at)) ?? this.status;
-    } catch (e) {
-      this.fail('action', e);
     }
   }
 
@@ -183,6 +184,7 @@ export class Session {
   /** After a crash: a new worker, the scenario and the recorded actions replayed. */
   async reload(): Promise<boolean> {
     const scenario = this.recording();
+    const now = this.status.now;
     this.client?.terminate();
     this.client = undefined;
     this.error = undefined;
@@ -192,6 +194,7 @@ export class Session {
     // The recorded actions are now part of the script; the session's scenario stays the lesson.
     if (ok) {
       this.scenario = base;
+      this.catchUpTo = now;
     }
     return ok;
   }

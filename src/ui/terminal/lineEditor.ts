@@ -1,7 +1,7 @@
 /**
  * Readline-style editing for the terminal's input line: Ctrl-A/E (start/end), Ctrl-U/K (kill
  * before/after the cursor), Ctrl-W (kill a word), Up/Down (history), Tab (complete a command
- * name). The browser's <input> already does arrows, Home/End and Backspace; this adds the rest.
+ * name), and the keys a program receives: Ctrl-C, Ctrl-D (on an empty line), Ctrl-]. The browser's <input> already does arrows, Home/End and Backspace; this adds the rest.
  */
 
 export interface Line {
@@ -20,6 +20,10 @@ export type KeyResult =
   | { kind: 'edit'; line: Line; history?: HistoryCursor }
   | { kind: 'submit' }
   | { kind: 'interrupt' }
+  /** Ctrl-D on an empty line: end of input (mail's message, an su shell). */
+  | { kind: 'eof' }
+  /** Ctrl-]: telnet's escape character. */
+  | { kind: 'escape' }
   | { kind: 'clear' }
   | { kind: 'none' };
 
@@ -53,6 +57,12 @@ export function handleKey(line: Line, k: KeyInput, history: readonly string[], b
       }
       case 'c':
         return { kind: 'interrupt' };
+      case 'd':
+        // As in bash: Ctrl-D deletes under the cursor, and only ends input on an empty line.
+        if (text === '') return { kind: 'eof' };
+        return { kind: 'edit', line: { text: text.slice(0, cursor) + text.slice(cursor + 1), cursor } };
+      case ']':
+        return { kind: 'escape' };
       case 'l':
         return { kind: 'clear' };
       default:

@@ -127,7 +127,7 @@ export function computeLayout(info: WorldInfo, width: number, height: number, ma
     if (users.length > 0) {
       const mb = scaleBand<string>().domain(users).range([top, box.y + box.h - 8]).paddingInner(0.12);
       for (const user of users) {
-        const b: NodeBox = { host: host.name, node: mailboxNode(user), x: cols(5)! + cols.bandwidth() / 2, y: mb(user)! + mb.bandwidth() / 2, w: cols.bandwidth(), h: Math.min(mb.bandwidth(), 54), shape: 'mailbox' };
+        const b: NodeBox = { host: host.name, node: mailboxNode(user), x: cols(5)! + cols.bandwidth() / 2, y: mb(user)! + mb.bandwidth() / 2, w: cols.bandwidth(), h: Math.min(mb.bandwidth(), 60), shape: 'mailbox' };
         box.nodes.push(b);
         add(b);
       }

@@ -107,7 +107,18 @@ export function buildScene({ p, n, state, index, pace, layout, hostAt }: SceneIn
     lit.push(litOf(motion, layout, 1 - (p - pace.pOf(seq)) / LINGER));
   }
 
-  return { resting: restingEnvelopes(state, layout, inMotion), moving, lit };
+  return { resting: restingEnvelopes(state, layout, inMotion), moving, lit: latestPerPlace(lit) };
+}
+
+/** One lit thing per node and kind — the latest: a busy server makes a decision every few ms. */
+function latestPerPlace(lit: Lit[]): Lit[] {
+  const best = new Map<string, Lit>();
+  for (const l of lit) {
+    const key = `${l.motion.kind}\t${placeKey(l.motion.path[0])}`;
+    const prev = best.get(key);
+    if (!prev || prev.motion.seq < l.motion.seq) best.set(key, l);
+  }
+  return [...best.values()];
 }
 
 function restingEnvelopes(state: FoldState, layout: Layout, inMotion: Set<string>): Resting[] {
