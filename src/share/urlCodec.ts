@@ -155,7 +155,7 @@ export function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
-export function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
   const out: number[] = [];
   let buffer = 0;

@@ -12,7 +12,7 @@ import { BounceDaemon } from './bounce/bounceDaemon';
 import { buildFromCcargs, type PostfixBuild } from './build';
 import { Cleanup, type CleanupInput } from './cleanup';
 import { ConfigError, PostfixConfig } from './config';
-import { hostInterfaces, listenAddresses, parseInetProtocols } from './interfaces';
+import { hostInterfaces, inetInterfacesAreLiteral, listenAddresses, parseInetProtocols } from './interfaces';
 import { LocalAgent } from './local/localAgent';
 import { parseAliases } from './maps/aliasesFile';
 import { openTables, type TableContext } from './maps/lookupTable';
@@ -72,6 +72,7 @@ export class PostfixInstance {
   /** The services of master.cf. */
   services: MasterService[] = [];
   private agents: Record<string, DeliveryAgent> = {};
+  private listenerCache?: { config: PostfixConfig; services: MasterService[]; listeners: Listener[] };
   private warned = new Set<string>();
 
   constructor(
@@ -258,6 +259,11 @@ export class PostfixInstance {
   /** The TCP services this Postfix offers: master.cf's inet services run by smtpd. */
   listeners(): Listener[] {
     if (!this.running) return [];
+    // The network asks on every connection: keep the listeners (and the per-service
+    // configurations they build) until main.cf or master.cf changes. Names in inet_interfaces
+    // are looked up anew each time, as before.
+    const cached = this.listenerCache;
+    if (cached && cached.config === this.config && cached.services === this.services) return cached.listeners;
     const out: Listener[] = [];
     for (const s of this.services) {
       if (s.type !== 'inet' || s.command !== 'smtpd') continue;
@@ -265,6 +271,7 @@ export class PostfixInstance {
       if (!endpoint) continue;
       out.push(new SmtpdListener(this, s, endpoint.port, endpoint.address));
     }
+    this.listenerCache = inetInterfacesAreLiteral(this.config.get('inet_interfaces')) ? { config: this.config, services: this.services, listeners: out } : undefined;
     return out;
   }
 
@@ -289,10 +296,13 @@ export class PostfixInstance {
     return [...decisions, { verdict: known.status === 'unknown' ? 'reject' : 'defer', list: 'smtpd_reject_unlisted_recipient', restriction: 'reject_unlisted_recipient', reply: known.reply }];
   }
 
-  /** Queues a message from inside the host (local forward, sendmail); returns its queue id. */
-  submit(input: CleanupInput): string {
+  /**
+   * Queues a message from inside the host (local forward, sendmail); returns its queue id.
+   * A builder gets the new queue id first, for text that names it (local's Received: header).
+   */
+  submit(input: CleanupInput | ((queueId: string) => CleanupInput)): string {
     const handle = this.cleanup.open();
-    return this.cleanup.finish(handle, input).id;
+    return this.cleanup.finish(handle, typeof input === 'function' ? input(handle.queueId) : input).id;
   }
 
   /** newaliases: rebuilds /etc/aliases.db from /etc/aliases; returns postalias's warnings. */

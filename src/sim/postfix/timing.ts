@@ -12,6 +12,8 @@ export const TIMING = {
   qmgrDispatchMs: 0.5,
   /** local writing a message into a mailbox. */
   localDeliveryMs: 3,
+  /** local waiting for cleanup to accept a forwarded message. */
+  forwardAckMs: 0.5,
   /** A delivery agent reporting back to qmgr. */
   agentReportMs: 0.2,
   /** The bounce daemon building a non-delivery notification. */

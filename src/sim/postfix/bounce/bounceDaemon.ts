@@ -9,7 +9,7 @@ import type { Cleanup } from '../cleanup';
 import type { PostfixConfig } from '../config';
 import type { Master } from '../master';
 import type { BounceService } from '../queue/qmgr';
-import type { QueueFile } from '../queue/queueStore';
+import type { BounceReport, QueueFile, QueueRecipient } from '../queue/queueStore';
 import { TIMING } from '../timing';
 import { dsnMessage, type DsnRecipient } from './dsnMessage';
 
@@ -30,23 +30,31 @@ export class BounceDaemon implements BounceService {
     private readonly master: Master,
   ) {}
 
+  /** What one queue recipient contributes to the notice: the addresses behind it that failed. */
+  private failuresOf(r: QueueRecipient): BounceReport[] {
+    const own: BounceReport[] =
+      r.status === 'bounced' && !r.failures?.length
+        ? [{ address: r.address, original: r.original, dsn: r.dsn ?? '5.0.0', reason: r.reason ?? 'unknown error' }]
+        : [];
+    return [...own, ...(r.failures ?? [])];
+  }
+
   bounce(file: QueueFile, expired: boolean, done: () => void): void {
     const pid = this.master.acquire('bounce');
     this.host.scheduler.after(TIMING.bounceMs, () => {
-      const recipients: DsnRecipient[] = file.recipients
-        .filter((r) => r.status === 'bounced')
-        .map((r) => {
-          const remote = this.remote.get(`${file.id}\0${r.address}`);
-          return {
-            address: r.address,
-            original: r.original,
-            // A message that expired in the queue fails for good: its 4.x.x status becomes 5.x.x.
-            status: expired && r.dsn?.startsWith('4') ? `5${r.dsn.slice(1)}` : r.dsn ?? '5.0.0',
-            reason: r.reason ?? 'unknown error',
-            action: 'failed' as const,
-            ...(remote ? { remoteMta: remote.remoteMta, diagnostic: remote.diagnostic } : {}),
-          };
-        });
+      const recipients: DsnRecipient[] = file.recipients.flatMap((r) => this.failuresOf(r)).map((f) => {
+        const remote = this.remote.get(`${file.id}\0${f.address}`);
+        return {
+          address: f.address,
+          original: f.original,
+          ...(f.original && f.original.toLowerCase() !== f.address.toLowerCase() ? { expandedFrom: f.original } : {}),
+          // A message that expired in the queue fails for good: its 4.x.x status becomes 5.x.x.
+          status: expired && f.dsn.startsWith('4') ? `5${f.dsn.slice(1)}` : f.dsn,
+          reason: f.reason,
+          action: 'failed' as const,
+          ...(remote ? { remoteMta: remote.remoteMta, diagnostic: remote.diagnostic } : {}),
+        };
+      });
       const handle = this.cleanup.open();
       const myhostname = this.config.get('myhostname');
       const now = this.host.epochNow();

@@ -7,6 +7,7 @@ import type { Actor } from 'xstate';
 import { createSimActor } from '../../core/actors';
 import type { HostContext } from '../../host/hostContext';
 import { quoteFromLines } from '../../mail/mailStore';
+import { rfc2822 } from '../../core/time';
 import { splitAddress } from '../address';
 import { agentMachine } from '../agentMachine';
 import type { CleanupInput } from '../cleanup';
@@ -15,10 +16,10 @@ import { formatDelays } from '../logFormat';
 import { openTables, searchTables, type TableContext } from '../maps/lookupTable';
 import type { Master } from '../master';
 import type { DeliveryAgent, DeliveryRequest, RecipientResult } from '../queue/qmgr';
-import type { QueueFile, QueueRecipient } from '../queue/queueStore';
+import type { BounceReport, QueueFile, QueueRecipient } from '../queue/queueStore';
 import { TIMING } from '../timing';
 import type { TrivialRewrite } from '../trivialRewrite';
-import { expandLocal, type AliasStep, type LocalTarget } from './aliasExpansion';
+import { resolveLocal, type ExpansionType, type ForwardGroup, type LocalEnv, type LocalOutcome } from './localResolution';
 import { runProcmail, type ProcmailAction } from '../../mda/procmail';
 
 export interface LocalDeps {
@@ -28,8 +29,8 @@ export interface LocalDeps {
   tables: (pid: number) => TableContext;
   rewrite: TrivialRewrite;
   master: Master;
-  /** Resubmits a message (alias to a remote address); returns the new queue id. */
-  forward(input: CleanupInput): string;
+  /** Resubmits a message (forwarded addresses); the builder gets the new queue id, which is returned. */
+  forward(input: CleanupInput | ((queueId: string) => CleanupInput)): string;
 }
 
 export class LocalAgent implements DeliveryAgent {
@@ -57,106 +58,140 @@ export class LocalAgent implements DeliveryAgent {
     const started = host.scheduler.now;
     this.actor.send({ type: 'START' });
     host.scheduler.after(TIMING.localDeliveryMs, () => {
-      const results = req.recipients.map((r) => this.deliverOne(req.file, r, pid, started));
-      master.release('local', pid);
-      this.actor.send({ type: 'FINISH' });
-      done(results);
+      const results: RecipientResult[] = [];
+      const forwarded: string[] = [];
+      for (const r of req.recipients) {
+        const { result, forwards } = this.deliverOne(req.file, r, pid, started);
+        results.push(result);
+        forwarded.push(...this.forward(req.file, r, forwards, pid, started));
+      }
+      const finish = () => {
+        for (const line of forwarded) host.log.write('postfix/local', pid, line, req.file.id);
+        master.release('local', pid);
+        this.actor.send({ type: 'FINISH' });
+        done(results);
+      };
+      // local waits for cleanup's answer before it logs "forwarded as": qmgr has usually
+      // picked the new message up by then.
+      if (forwarded.length > 0) host.scheduler.after(TIMING.forwardAckMs, finish);
+      else finish();
     });
   }
 
-  private deliverOne(file: QueueFile, rcpt: QueueRecipient, pid: number, started: number): RecipientResult {
-    const steps: AliasStep[] = [];
-    const targets = this.isLoop(file, rcpt)
-      ? [{ kind: 'bounce', reason: `mail forwarding loop for ${rcpt.address}`, dsn: '5.4.6', address: rcpt.address } as LocalTarget]
-      : expandLocal(rcpt.address, this.expansionEnv(pid), steps);
-    for (const s of steps) {
-      this.deps.host.trace.emit({ kind: 'alias', host: this.deps.host.name, queueId: file.id, address: s.alias, targets: s.targets, source: s.source });
+  private deliverOne(file: QueueFile, rcpt: QueueRecipient, pid: number, started: number): { result: RecipientResult; forwards: ForwardGroup[] } {
+    const { host } = this.deps;
+    const resolution = resolveLocal(rcpt, file.sender, this.localEnv(file, pid));
+    for (const s of resolution.steps) {
+      host.trace.emit({ kind: 'alias', host: host.name, queueId: file.id, address: s.alias, targets: s.targets, source: s.source });
     }
-    const outcomes = dedupe(targets).map((t) => this.deliverTarget(file, rcpt, t, pid, started));
-    // The recipient's fate is the worst of its targets: a deferral wins, then a bounce.
-    return (
-      outcomes.find((o) => o.status === 'deferred') ??
-      outcomes.find((o) => o.status === 'bounced') ??
-      outcomes[0] ?? { recipient: rcpt, status: 'sent', dsn: '2.0.0', reason: 'delivered' }
-    );
+    for (const w of resolution.warnings) host.log.write('postfix/local', pid, `warning: ${w}`);
+    const outcomes = resolution.outcomes.map((o) => this.deliverOutcome(file, o, pid, started));
+    const failures: BounceReport[] = outcomes.filter((o) => o.status === 'bounced').map((o) => o.report);
+    const deferred = outcomes.find((o) => o.status === 'deferred');
+    // The recipient stays in the queue while any address behind it was deferred; it bounced
+    // only when nothing at all got through.
+    const status: RecipientResult['status'] = deferred
+      ? 'deferred'
+      : failures.length > 0 && failures.length === outcomes.length && resolution.forwards.length === 0
+        ? 'bounced'
+        : 'sent';
+    const first = deferred?.report ?? failures[0];
+    const result: RecipientResult = {
+      recipient: rcpt,
+      status,
+      dsn: status === 'sent' ? '2.0.0' : first.dsn,
+      reason: status === 'sent' ? 'delivered' : first.reason,
+      ...(failures.length > 0 ? { failures } : {}),
+    };
+    return { result, forwards: resolution.forwards };
   }
 
-  private deliverTarget(file: QueueFile, rcpt: QueueRecipient, target: LocalTarget, pid: number, started: number): RecipientResult {
+  private deliverOutcome(file: QueueFile, outcome: LocalOutcome, pid: number, started: number): { status: RecipientResult['status']; report: BounceReport } {
     let status: RecipientResult['status'] = 'sent';
     let dsn = '2.0.0';
     let detail: string;
     let mailbox: string | undefined;
     let prepend: string | undefined;
-    switch (target.kind) {
+    const target = { address: outcome.address, original: outcome.original || outcome.address };
+    switch (outcome.kind) {
       case 'mailbox': {
         // Postfix reads mailbox_command raw: $EXTENSION and friends are filled in per delivery.
         const command = this.deps.config.raw('mailbox_command') ?? '';
         if (command) {
-          const run = this.runMailboxCommand(file, rcpt, target.user, command);
+          const run = this.runMailboxCommand(file, target, outcome.user, command);
           mailbox = run.path;
           prepend = run.prepend;
           detail = `delivered to command: ${command}`;
           break;
         }
-        const written = this.writeMailbox(file, rcpt, target.user);
+        const written = this.writeMailbox(file, target, outcome.user);
         mailbox = written.path;
         prepend = written.prepend;
         detail = written.maildir ? 'delivered to maildir' : 'delivered to mailbox';
         break;
       }
       case 'file':
-        detail = `delivered to file: ${target.path}`;
-        if (target.path !== '/dev/null') this.deps.host.store.open(target.path).append(file.sender, this.deps.host.epochNow(), this.withDeliveryHeaders(file, rcpt).text);
+        detail = `delivered to file: ${outcome.path}`;
+        if (outcome.path !== '/dev/null') this.deps.host.store.open(outcome.path).append(file.sender, this.deps.host.epochNow(), this.withDeliveryHeaders(file, target).text);
         break;
       case 'command':
-        detail = `delivered to command: ${target.command}`;
-        break;
-      case 'forward': {
-        const id = this.deps.forward({
-          sender: file.sender,
-          recipients: [{ address: target.to, original: rcpt.original }],
-          text: `Delivered-To: ${rcpt.address}\n${file.text}`,
-          rewriteLocal: false,
-          origin: 'forward',
-          parent: file.id,
-        });
-        detail = `forwarded as ${id}`;
-        break;
-      }
-      case 'unknown':
-        status = 'bounced';
-        dsn = '5.1.1';
-        detail = `unknown user: "${target.user}"`;
-        break;
-      case 'defer':
-        status = 'deferred';
-        dsn = '4.3.0';
-        detail = target.reason;
+        detail = `delivered to command: ${outcome.command}`;
         break;
       case 'bounce':
         status = 'bounced';
-        dsn = target.dsn;
-        detail = target.reason;
+        dsn = outcome.dsn;
+        detail = outcome.reason;
+        break;
+      case 'defer':
+        status = 'deferred';
+        dsn = outcome.dsn;
+        detail = outcome.reason;
         break;
     }
-    this.log(file, rcpt, target.address, pid, started, dsn, status, detail);
+    this.log(file, outcome.address, outcome.original, pid, started, dsn, status, detail);
     this.deps.host.trace.emit({
       kind: 'delivery',
       host: this.deps.host.name,
       queueId: file.id,
-      recipient: target.address,
-      original: rcpt.original,
+      recipient: outcome.address,
+      original: outcome.original,
       agent: 'local',
       status,
       dsn,
       detail,
       relay: 'local',
-      ...(mailbox ? { mailbox, user: (target as { user: string }).user, prepend } : {}),
+      ...(mailbox && outcome.kind === 'mailbox' ? { mailbox, user: outcome.user, prepend } : {}),
     });
-    return { recipient: rcpt, status, dsn, reason: detail };
+    return { status, report: { address: outcome.address, original: outcome.original, dsn, reason: detail } };
   }
 
-  private log(file: QueueFile, rcpt: QueueRecipient, to: string, pid: number, started: number, dsn: string, status: string, detail: string): void {
+  /**
+   * forward_finish: each group of forwarded addresses becomes one new message, with local's
+   * Received: and Delivered-To: on top; the queue recipient is logged "forwarded as NEWID".
+   */
+  private forward(file: QueueFile, rcpt: QueueRecipient, groups: ForwardGroup[], pid: number, started: number): string[] {
+    const { host, config } = this.deps;
+    const lines: string[] = [];
+    for (const g of groups) {
+      const id = this.deps.forward((newId) => ({
+        sender: g.sender,
+        recipients: g.recipients.map((r) => ({ address: r.address, original: r.original })),
+        text: `Received: by ${config.get('myhostname')} (Postfix)\n\tid ${newId}; ${rfc2822(host.epochNow(), host.zone)}\nDelivered-To: ${g.delivered.toLowerCase()}\n${file.text}`,
+        rewriteLocal: false,
+        origin: 'forward',
+        parent: file.id,
+      }));
+      host.trace.emit({ kind: 'delivery', host: host.name, queueId: file.id, recipient: rcpt.address, original: rcpt.original, agent: 'local', status: 'sent', dsn: '2.0.0', detail: `forwarded as ${id}`, relay: 'local' });
+      lines.push(this.logLine(file, rcpt.address, rcpt.original, started, '2.0.0', 'sent', `forwarded as ${id}`));
+    }
+    return lines;
+  }
+
+  private log(file: QueueFile, to: string, original: string, pid: number, started: number, dsn: string, status: string, detail: string): void {
+    this.deps.host.log.write('postfix/local', pid, this.logLine(file, to, original, started, dsn, status, detail), file.id);
+  }
+
+  private logLine(file: QueueFile, to: string, original: string, started: number, dsn: string, status: string, detail: string): string {
     const now = this.deps.host.scheduler.now;
     const activated = file.activatedAt ?? file.arrival;
     const delays = formatDelays({
@@ -165,17 +200,17 @@ export class LocalAgent implements DeliveryAgent {
       setup: 0,
       transmission: (now - started) / 1000,
     });
-    const orig = rcpt.original !== '' && rcpt.original.toLowerCase() !== to.toLowerCase() ? `, orig_to=<${rcpt.original}>` : '';
-    this.deps.host.log.write('postfix/local', pid, `${file.id}: to=<${to}>${orig}, relay=local, ${delays}, dsn=${dsn}, status=${status} (${detail})`, file.id);
+    const orig = original !== '' && original.toLowerCase() !== to.toLowerCase() ? `, orig_to=<${original}>` : '';
+    return `${file.id}: to=<${to}>${orig}, relay=local, ${delays}, dsn=${dsn}, status=${status} (${detail})`;
   }
 
   /** Return-Path, X-Original-To and Delivered-To in front of the queued text, as local writes them. */
-  private withDeliveryHeaders(file: QueueFile, rcpt: QueueRecipient): { text: string; prepend: string } {
+  private withDeliveryHeaders(file: QueueFile, rcpt: DeliveryTarget): { text: string; prepend: string } {
     const prepend = `Return-Path: <${file.sender}>\nX-Original-To: ${rcpt.original}\nDelivered-To: ${rcpt.address}\n`;
     return { text: prepend + file.text, prepend };
   }
 
-  private writeMailbox(file: QueueFile, rcpt: QueueRecipient, user: string): { path: string; prepend: string; maildir: boolean } {
+  private writeMailbox(file: QueueFile, rcpt: DeliveryTarget, user: string): { path: string; prepend: string; maildir: boolean } {
     const { config, host } = this.deps;
     const { text, prepend } = this.withDeliveryHeaders(file, rcpt);
     const homeMailbox = config.get('home_mailbox');
@@ -195,7 +230,7 @@ export class LocalAgent implements DeliveryAgent {
    * mailbox_command: local pipes the message to an MDA. procmail's recipes are followed (see
    * mda/procmail.ts); any other command is taken to deliver to the user's spool mailbox.
    */
-  private runMailboxCommand(file: QueueFile, rcpt: QueueRecipient, user: string, command: string): { path?: string; prepend: string } {
+  private runMailboxCommand(file: QueueFile, rcpt: DeliveryTarget, user: string, command: string): { path?: string; prepend: string } {
     const { config, host } = this.deps;
     const { text, prepend } = this.withDeliveryHeaders(file, rcpt);
     const account = host.accounts.get(user);
@@ -220,47 +255,54 @@ export class LocalAgent implements DeliveryAgent {
     return { path: first, prepend };
   }
 
-  /** A message that already carries our Delivered-To for this recipient is looping. */
-  private isLoop(file: QueueFile, rcpt: QueueRecipient): boolean {
-    const needle = `\ndelivered-to: ${rcpt.address.toLowerCase()}\n`;
-    const head = `\n${file.text.split('\n\n')[0].toLowerCase()}\n`;
-    return head.includes(needle);
+  /** Delivered-To: headers already in the message: an address among them would loop. */
+  private deliveredTo(file: QueueFile): Set<string> {
+    const head = file.text.split('\n\n')[0].replace(/\n[ \t]+/g, ' ');
+    const found = new Set<string>();
+    for (const m of head.matchAll(/^delivered-to:[ \t]*(.*)$/gim)) found.add(m[1].trim().toLowerCase());
+    return found;
   }
 
-  private expansionEnv(pid: number) {
+  private localEnv(file: QueueFile, pid: number): LocalEnv {
     const { config, host, rewrite } = this.deps;
     const aliasTables = openTables(config.get('alias_maps'), this.deps.tables(pid));
+    const localTransport = config.get('local_transport').split(':')[0];
     return {
-      lookupAlias: (local: string) => {
+      lookupAlias: (key: string) => {
         for (const t of aliasTables) {
-          const r = t.lookup(local);
+          const r = t.lookup(key);
           if (r.status !== 'notfound') return { ...r, table: t.spec };
         }
-        return searchTables([], local);
+        return searchTables([], key);
       },
       userExists: (user: string) => host.accounts.has(user),
       readInclude: (path: string) => host.fs.read(path),
-      isLocalDomain: (domain: string) => rewrite.isLocalDomain(domain) === true,
-      canonical: (address: string) => rewrite.rewrite(address),
+      resolve: (address: string) => {
+        const r = rewrite.resolve(address);
+        return { address: r.address, local: r.transport === localTransport, ...(r.tempFail ? { tempFail: true } : {}) };
+      },
+      deliveredTo: this.deliveredTo(file),
       recipientDelimiter: config.get('recipient_delimiter'),
+      commandsAllowed: expansionTypes(config.list('allow_mail_to_commands')),
+      filesAllowed: expansionTypes(config.list('allow_mail_to_files')),
     };
   }
+}
+
+/** The address a delivery is for and the one it was first sent to (X-Original-To). */
+interface DeliveryTarget {
+  address: string;
+  original: string;
+}
+
+function expansionTypes(names: string[]): Set<ExpansionType> {
+  return new Set(names.map((n) => n.toLowerCase()).filter((n): n is ExpansionType => n === 'alias' || n === 'forward' || n === 'include'));
 }
 
 function describeAction(a: ProcmailAction): string {
   if (a.kind === 'mailbox') return `${a.recipe ? `recipe ${a.recipe}` : 'default'} -> ${a.path}`;
   if (a.kind === 'forward') return `recipe ${a.recipe} -> forward to ${a.to.join(', ')}`;
   return `recipe ${a.recipe} -> | ${a.command}`;
-}
-
-function dedupe(targets: LocalTarget[]): LocalTarget[] {
-  const seen = new Set<string>();
-  return targets.filter((t) => {
-    const key = `${t.kind}:${'user' in t ? t.user : ''}:${t.address.toLowerCase()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 export function localPart(address: string): string {

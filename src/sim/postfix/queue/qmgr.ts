@@ -11,7 +11,7 @@ import type { PostfixConfig } from '../config';
 import { TIMING } from '../timing';
 import type { TrivialRewrite } from '../trivialRewrite';
 import { qmgrMachine, type QmgrWork } from './qmgrMachine';
-import type { QueueFile, QueueRecipient, QueueStore } from './queueStore';
+import type { BounceReport, QueueFile, QueueRecipient, QueueStore } from './queueStore';
 
 export interface DeliveryRequest {
   file: QueueFile;
@@ -25,6 +25,8 @@ export interface RecipientResult {
   status: 'sent' | 'bounced' | 'deferred';
   dsn: string;
   reason: string;
+  /** Addresses behind this recipient that failed (alias members), when they are not the recipient itself. */
+  failures?: BounceReport[];
 }
 
 export interface DeliveryAgent {
@@ -215,6 +217,7 @@ export class QueueManager implements QmgrWork {
       r.recipient.status = r.status;
       r.recipient.dsn = r.dsn;
       r.recipient.reason = r.reason;
+      if (r.failures?.length) r.recipient.failures = [...(r.recipient.failures ?? []), ...r.failures];
     }
     const entry = this.active.get(file.id);
     if (!entry) return;
@@ -226,7 +229,7 @@ export class QueueManager implements QmgrWork {
   private finish(entry: ActiveEntry): void {
     const { file } = entry;
     const deferred = file.recipients.filter((r) => r.status === 'deferred');
-    const bounced = file.recipients.some((r) => r.status === 'bounced');
+    const bounced = file.recipients.some((r) => r.status === 'bounced' || r.failures?.length);
     const afterBounce = () => {
       if (deferred.length > 0) {
         this.deferFile(file, deferred[0].reason ?? '');
@@ -239,7 +242,10 @@ export class QueueManager implements QmgrWork {
     };
     if (bounced && file.sender !== '') {
       this.bounces.bounce(file, entry.expired, () => {
-        for (const r of file.recipients) if (r.status === 'bounced') r.status = 'sent';
+        for (const r of file.recipients) {
+          if (r.status === 'bounced') r.status = 'sent';
+          delete r.failures;
+        }
         afterBounce();
       });
       return;

@@ -16,6 +16,19 @@ export interface QueueRecipient {
   status: 'todo' | 'sent' | 'bounced' | 'deferred';
   dsn?: string;
   reason?: string;
+  /**
+   * The addresses it failed for, when that is not (only) itself: an alias whose members bounced.
+   * Like Postfix's bounce log: the bounce daemon reports these, then forgets them.
+   */
+  failures?: BounceReport[];
+}
+
+/** One failed address in a non-delivery notification. */
+export interface BounceReport {
+  address: string;
+  original: string;
+  dsn: string;
+  reason: string;
 }
 
 export interface ClientTrace {
