@@ -70,8 +70,21 @@ export function parseIpv6(text: string): IpAddress | undefined {
   return { family: 6, bytes };
 }
 
+/**
+ * Parsed addresses by text. The engine parses the same few addresses on every connection
+ * (routing, listeners, mynetworks, name lookups); the results are shared, so callers never
+ * modify an IpAddress they did not make (networkOf and friends copy the bytes).
+ */
+const parsed = new Map<string, IpAddress | null>();
+const PARSED_MAX = 4096;
+
 export function parseIp(text: string): IpAddress | undefined {
-  return parseIpv4(text) ?? parseIpv6(text);
+  const known = parsed.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const ip = parseIpv4(text) ?? parseIpv6(text);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(text, ip ?? null);
+  return ip;
 }
 
 export function isIp(text: string): boolean {
@@ -79,7 +92,8 @@ export function isIp(text: string): boolean {
 }
 
 export function formatIp(ip: IpAddress): string {
-  if (ip.family === 4) return Array.from(ip.bytes).join('.');
+  const b = ip.bytes;
+  if (ip.family === 4) return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`;
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push((ip.bytes[i] << 8) | ip.bytes[i + 1]);
   // RFC 5952: compress the longest run (length >= 2) of zero groups.

@@ -8,25 +8,45 @@
 
 export type Task = () => void;
 
-interface Entry {
-  at: number;
-  seq: number;
-  task: Task;
-  /** Background tasks (periodic queue scans, retry timers) do not keep a run "busy". */
-  background: boolean;
-  cancelled: boolean;
-}
-
 export interface TimerHandle {
   cancel(): void;
   readonly at: number;
 }
+
+/** A scheduled task; it is its own handle (one object per task, no closure). */
+class Entry implements TimerHandle {
+  /** Set when it ran or was cancelled. */
+  cancelled = false;
+
+  constructor(
+    private readonly owner: Scheduler,
+    readonly at: number,
+    readonly seq: number,
+    readonly task: Task,
+    /** Background tasks (periodic queue scans, retry timers) do not keep a run "busy". */
+    readonly background: boolean,
+  ) {}
+
+  cancel(): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.owner.cancelled(this);
+  }
+}
+
+/** Below this many dead entries the heap is left alone; above, and above half the heap, it is compacted. */
+const COMPACT_MIN = 1024;
 
 export class Scheduler {
   private heap: Entry[] = [];
   private seq = 0;
   private busyCount = 0;
   private current = 0;
+  /**
+   * Cancelled entries still in the heap. A session re-arms its idle timer on every command, so
+   * most timers die long before they are due; without compaction they would pile up in the heap.
+   */
+  private dead = 0;
 
   get now(): number {
     return this.current;
@@ -38,17 +58,23 @@ export class Scheduler {
   }
 
   at(time: number, task: Task, background = false): TimerHandle {
-    const entry: Entry = { at: Math.max(time, this.current), seq: this.seq++, task, background, cancelled: false };
+    const entry = new Entry(this, Math.max(time, this.current), this.seq++, task, background);
     this.push(entry);
     if (!background) this.busyCount++;
-    return {
-      at: entry.at,
-      cancel: () => {
-        if (entry.cancelled) return;
-        entry.cancelled = true;
-        if (!entry.background) this.busyCount--;
-      },
-    };
+    return entry;
+  }
+
+  /** An entry still in the heap was cancelled (called by Entry.cancel). */
+  cancelled(entry: Entry): void {
+    if (!entry.background) this.busyCount--;
+    this.dead++;
+    if (this.dead > COMPACT_MIN && this.dead * 2 > this.heap.length) this.compact();
+  }
+
+  /** Drops the cancelled entries; a sorted array is a valid heap, and (at, seq) order is kept. */
+  private compact(): void {
+    this.heap = this.heap.filter((e) => !e.cancelled).sort((a, b) => a.at - b.at || a.seq - b.seq);
+    this.dead = 0;
   }
 
   /** True when something other than background timers is waiting to run. */
@@ -69,6 +95,7 @@ export class Scheduler {
     if (!entry) return false;
     this.current = entry.at;
     if (!entry.background) this.busyCount--;
+    // Marked done before it runs: a task that cancels its own handle changes nothing.
     entry.cancelled = true;
     entry.task();
     return true;
@@ -105,7 +132,10 @@ export class Scheduler {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && this.heap[0].cancelled) this.pop();
+    while (this.heap.length > 0 && this.heap[0].cancelled) {
+      this.pop();
+      this.dead--;
+    }
   }
 
   private less(a: Entry, b: Entry): boolean {
@@ -119,7 +149,9 @@ export class Scheduler {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.less(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      const swap = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = swap;
       i = parent;
     }
   }
@@ -139,7 +171,9 @@ export class Scheduler {
         if (l < heap.length && this.less(heap[l], heap[m])) m = l;
         if (r < heap.length && this.less(heap[r], heap[m])) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
+        const swap = heap[i];
+        heap[i] = heap[m];
+        heap[m] = swap;
         i = m;
       }
     }

@@ -39,10 +39,19 @@ export function asctime(epochMs: number, zone: Zone = UTC): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
 }
 
+/** The last stamp made: a burst of log lines shares its second. */
+const lastStamp = { second: NaN, offset: NaN, text: '' };
+
 /** The syslog time stamp at the start of a maillog line: "Jan  1 09:00:00". */
 export function syslogStamp(epochMs: number, zone: Zone = UTC): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second === lastStamp.second && zone.offsetMinutes === lastStamp.offset) return lastStamp.text;
   const d = local(epochMs, zone);
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const text = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  lastStamp.second = second;
+  lastStamp.offset = zone.offsetMinutes;
+  lastStamp.text = text;
+  return text;
 }
 
 /** YYYYMMDDHHMMSS in UTC, the first part of a Postfix Message-ID. */
