@@ -18,6 +18,9 @@ import { isSubdomain, labelsOf, withoutFinalDot } from './names';
 import { NameServer, type UpstreamAnswer } from './nameServer';
 import { rdataText, type ResourceRecord } from './records';
 import { Resolver, type LookupResult } from './resolver';
+import { parseResolvConf, type ResolvConf } from './resolvConf';
+import { hostsWithDefaults, type HostsEntry } from './hostsFile';
+import type { TraceInput } from '../core/trace';
 import { DNS_TOOLS, runDnsTool, type DnsToolEnv, type DnsToolResult } from './tools';
 
 /** The name servers of each world, by host name. */
@@ -73,25 +76,41 @@ const NO_SEARCH = new Set(['smtp', 'smtpd', 'cleanup', 'lmtp', 'relay']);
 /** The host's stub resolver in the shapes the rest of the engine asks for. */
 export class HostDns implements HostResolver, DnsLookup {
   private readonly rng;
+  /** The host's files as last parsed: smtpd asks on every connection, the files rarely change. */
+  private files?: { resolvText: string; hostsText: string; conf: ResolvConf; hosts: HostsEntry[] };
+  private readonly serverAt: DnsToolEnv['serverAt'];
+  private readonly emit: (e: TraceInput) => void;
+  private readonly roundTripMs: (address: string) => number;
 
   constructor(
     private readonly host: SimHost,
     private readonly world: WorldCore,
   ) {
     this.rng = host.rng.fork('dns-resolver');
+    this.serverAt = serverAtFrom(host);
+    this.emit = (e) => world.trace.emit(e);
+    this.roundTripMs = (address) => world.network.latency(host.name, world.network.hostAt(address)?.name ?? host.name) * 2;
   }
 
   /** A Resolver reading the host's files now, so a student's edits take effect at once. */
   resolver(by: string): Resolver {
+    const resolvText = this.host.fs.read('/etc/resolv.conf') ?? '';
+    const hostsText = this.host.fs.read('/etc/hosts') ?? '';
+    let files = this.files;
+    if (!files || files.resolvText !== resolvText || files.hostsText !== hostsText) {
+      files = { resolvText, hostsText, conf: parseResolvConf(resolvText), hosts: hostsWithDefaults(hostsText) };
+      this.files = files;
+    }
     return new Resolver({
       hostName: this.host.name,
-      resolvConf: this.host.fs.read('/etc/resolv.conf') ?? '',
-      hostsFile: this.host.fs.read('/etc/hosts') ?? '',
-      serverAt: serverAtFrom(this.host),
-      emit: (e) => this.world.trace.emit(e),
+      resolvConf: files.conf,
+      hostsFile: hostsText,
+      hostsEntries: files.hosts,
+      serverAt: this.serverAt,
+      emit: this.emit,
       rng: this.rng,
       by,
-      roundTripMs: (address) => this.world.network.latency(this.host.name, this.world.network.hostAt(address)?.name ?? this.host.name) * 2,
+      roundTripMs: this.roundTripMs,
     });
   }
 

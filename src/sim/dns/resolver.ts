@@ -23,6 +23,8 @@ export interface ResolverOptions {
   resolvConf: string | ResolvConf;
   /** Extra /etc/hosts text (Debian's localhost lines are implicit). */
   hostsFile?: string;
+  /** The same file already parsed (with Debian's lines), when the caller keeps it. */
+  hostsEntries?: HostsEntry[];
   /** The DNS service at address:port: a NameServer, 'refused' (nothing listening) or undefined (silence). */
   serverAt(address: string, port: number): NameServer | 'refused' | undefined;
   emit?: (event: TraceInput) => void;
@@ -84,7 +86,7 @@ export class Resolver {
   constructor(options: ResolverOptions) {
     this.options = options;
     this.conf = typeof options.resolvConf === 'string' ? parseResolvConf(options.resolvConf) : options.resolvConf;
-    this.hosts = hostsWithDefaults(options.hostsFile);
+    this.hosts = options.hostsEntries ?? hostsWithDefaults(options.hostsFile);
   }
 
   /** The servers asked, in order; glibc falls back to the local host when the file names none. */

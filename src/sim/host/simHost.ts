@@ -51,6 +51,7 @@ export class SimHost implements HostContext, HostNode {
   readonly services: HostService[] = [];
   private nextPid: number;
   private dnsLookup?: DnsLookup;
+  private nameService?: { text: string; dns: DnsLookup | undefined; service: NameService };
   /** The stub resolver (set by the DNS module when the host has name servers to ask). */
   resolver?: HostResolver;
 
@@ -103,6 +104,12 @@ export class SimHost implements HostContext, HostNode {
 
   /** getaddrinfo/getnameinfo for programs on this host: /etc/hosts, then DNS. */
   names(): NameService {
-    return new NameService(this.fs.read('/etc/hosts') ?? DEFAULT_HOSTS, this.dnsLookup);
+    const text = this.fs.read('/etc/hosts') ?? DEFAULT_HOSTS;
+    const last = this.nameService;
+    // /etc/hosts is parsed again only when it changed (every SMTP connection asks).
+    if (last && last.text === text && last.dns === this.dnsLookup) return last.service;
+    const service = new NameService(text, this.dnsLookup);
+    this.nameService = { text, dns: this.dnsLookup, service };
+    return service;
   }
 }

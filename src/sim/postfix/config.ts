@@ -23,6 +23,7 @@ export class PostfixConfig {
   readonly explicit: Map<string, string>;
   readonly problems: MainCfProblem[];
   private cache = new Map<string, string>();
+  private lists = new Map<string, string[]>();
 
   constructor(
     readonly mainCfText: string,
@@ -88,9 +89,17 @@ export class PostfixConfig {
     return value;
   }
 
-  /** A list value: items split on commas and white space, as Postfix splits them. */
+  /**
+   * A list value: items split on commas and white space, as Postfix splits them. The array is
+   * shared by every caller (smtpd reads its restriction lists on every command): never modify it.
+   */
   list(name: string): string[] {
-    return splitList(this.get(name));
+    let items = this.lists.get(name);
+    if (!items) {
+      items = Object.freeze(splitList(this.get(name))) as string[];
+      this.lists.set(name, items);
+    }
+    return items;
   }
 
   bool(name: string): boolean {
