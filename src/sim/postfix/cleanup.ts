@@ -30,6 +30,7 @@ export interface CleanupInput {
   client?: ClientTrace;
   parent?: string;
   ret?: 'FULL' | 'HDRS';
+  envid?: string;
   /** The sender's full name (sendmail -F, or the passwd entry): "From: Full Name <address>". */
   fullName?: string;
 }
@@ -62,6 +63,21 @@ export class Cleanup {
     this.master.release('cleanup', handle.pid);
   }
 
+  /**
+   * A message smtpd gave up on part way (lost connection, too big): cleanup has already read
+   * what came, so once the headers were complete it logs the message-id before the file goes.
+   */
+  abandon(handle: CleanupHandle, input: CleanupInput, warning?: string): void {
+    const split = splitMessage(input.text);
+    if (split.hadSeparator || split.body !== '') {
+      const text = this.processHeaders(input, handle.queueId);
+      const messageId = findHeader(splitMessage(text).headers, 'Message-Id');
+      this.host.log.write('postfix/cleanup', handle.pid, `${handle.queueId}: message-id=${messageId ? headerValue(messageId) : '<>'}`, handle.queueId);
+    }
+    if (warning) this.host.log.write('postfix/cleanup', handle.pid, `warning: ${warning}`);
+    this.abort(handle);
+  }
+
   /** Finishes the queue file and hands it to qmgr. */
   finish(handle: CleanupHandle, input: CleanupInput): QueueFile {
     const text = this.processHeaders(input, handle.queueId);
@@ -69,7 +85,8 @@ export class Cleanup {
     const recipients = [];
     for (const r of input.recipients) {
       for (const address of this.expandRecipient(this.rewrite.rewrite(r.address))) {
-        const key = address.toLowerCase();
+        // Postfix drops a duplicate only when the original recipient is the same too.
+        const key = `${r.notify ?? ''}\n${r.original}\n${address}`.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
         recipients.push({ address, original: r.original, notify: r.notify, status: 'todo' as const });
@@ -89,6 +106,7 @@ export class Cleanup {
       origin: input.origin,
       parent: input.parent,
       ret: input.ret,
+      envid: input.envid,
     };
     const messageId = findHeader(splitMessage(text).headers, 'Message-Id');
     this.host.log.write('postfix/cleanup', handle.pid, `${file.id}: message-id=${messageId ? headerValue(messageId) : '<>'}`, file.id);

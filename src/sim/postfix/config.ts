@@ -59,6 +59,8 @@ export class PostfixConfig {
 
   /** postconf -d: the default expression, or the computed default for host-dependent ones. */
   defaultRaw(name: string): string | undefined {
+    // The process's own name comes from master.cf, whatever the table of defaults says.
+    if (name === 'service_name' && this.serviceName !== undefined) return this.serviceName;
     const d = builtinDefault(name);
     if (d !== null && d !== undefined) return d;
     switch (name) {

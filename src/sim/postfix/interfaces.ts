@@ -95,6 +95,14 @@ export function listenAddresses(
   return [...new Set(out)];
 }
 
+/** True when inet_interfaces names no host (all, loopback-only, localhost, addresses): no lookup is needed. */
+export function inetInterfacesAreLiteral(value: string): boolean {
+  return value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .every((item) => item === 'all' || item === 'loopback-only' || item === 'localhost' || parseIp(item.replace(/^\[|\]$/g, '')) !== undefined);
+}
+
 function sameText(a: string, b: string): boolean {
   const x = parseIp(a);
   const y = parseIp(b);

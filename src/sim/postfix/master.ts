@@ -9,6 +9,8 @@ interface Process {
   busy: boolean;
   idleSince: number;
   uses: number;
+  /** What the process keeps between requests (smtpd's statechart), until it exits. */
+  kept?: unknown;
 }
 
 export class Master {
@@ -47,6 +49,17 @@ export class Master {
     pool.push(p);
     this.onSpawn?.(service, p.pid);
     return p.pid;
+  }
+
+  /** Leaves something with an idle process for its next request; it goes when the process exits. */
+  keep(service: string, pid: number, value: unknown): void {
+    const p = this.pools.get(service)?.find((x) => x.pid === pid);
+    if (p) p.kept = value;
+  }
+
+  /** What `keep` left with the process, if it is still alive. */
+  kept(service: string, pid: number): unknown {
+    return this.pools.get(service)?.find((x) => x.pid === pid)?.kept;
   }
 
   release(service: string, pid: number): void {

@@ -8,7 +8,7 @@ import type { HostContext } from '../../host/hostContext';
 import type { Cleanup } from '../cleanup';
 import type { PostfixConfig } from '../config';
 import type { Master } from '../master';
-import type { BounceService } from '../queue/qmgr';
+import { wantsNotice, type BounceService } from '../queue/qmgr';
 import type { BounceReport, QueueFile, QueueRecipient } from '../queue/queueStore';
 import { TIMING } from '../timing';
 import { dsnMessage, type DsnRecipient } from './dsnMessage';
@@ -40,21 +40,49 @@ export class BounceDaemon implements BounceService {
   }
 
   bounce(file: QueueFile, expired: boolean, done: () => void): void {
+    const failures = file.recipients.filter((r) => wantsNotice(r.notify, 'FAILURE')).flatMap((r) => this.failuresOf(r));
+    const recipients: DsnRecipient[] = failures.map((f) => {
+      const remote = this.remote.get(`${file.id}\0${f.address}`);
+      return {
+        address: f.address,
+        original: f.original,
+        ...(f.original && f.original.toLowerCase() !== f.address.toLowerCase() ? { expandedFrom: f.original } : {}),
+        // A message that expired in the queue fails for good: its 4.x.x status becomes 5.x.x.
+        status: expired && f.dsn.startsWith('4') ? `5${f.dsn.slice(1)}` : f.dsn,
+        reason: f.reason,
+        action: 'failed' as const,
+        ...(remote ? { remoteMta: remote.remoteMta, diagnostic: remote.diagnostic } : {}),
+      };
+    });
+    // NOTIFY=NEVER (or SUCCESS alone): the sender asked not to hear about failures.
+    if (recipients.length === 0) return done();
+    this.notify(file, 'failure', recipients, 'sender non-delivery notification', done);
+  }
+
+  trace(file: QueueFile, done: () => void): void {
+    const recipients: DsnRecipient[] = file.recipients.flatMap((r) =>
+      r.success
+        ? [
+            {
+              address: r.address,
+              original: r.original,
+              status: '2.0.0',
+              reason: r.success.text,
+              action: r.success.action,
+              ...(r.success.remoteMta ? { remoteMta: r.success.remoteMta } : {}),
+              diagnostic: r.success.diagnostic ?? `X-Postfix; ${r.success.text}`,
+            },
+          ]
+        : [],
+    );
+    if (recipients.length === 0) return done();
+    this.notify(file, 'success', recipients, 'sender delivery status notification', done);
+  }
+
+  /** Writes a notice to the sender through cleanup and logs it, as the bounce daemon does. */
+  private notify(file: QueueFile, kind: 'failure' | 'success', recipients: DsnRecipient[], what: string, done: () => void): void {
     const pid = this.master.acquire('bounce');
     this.host.scheduler.after(TIMING.bounceMs, () => {
-      const recipients: DsnRecipient[] = file.recipients.flatMap((r) => this.failuresOf(r)).map((f) => {
-        const remote = this.remote.get(`${file.id}\0${f.address}`);
-        return {
-          address: f.address,
-          original: f.original,
-          ...(f.original && f.original.toLowerCase() !== f.address.toLowerCase() ? { expandedFrom: f.original } : {}),
-          // A message that expired in the queue fails for good: its 4.x.x status becomes 5.x.x.
-          status: expired && f.dsn.startsWith('4') ? `5${f.dsn.slice(1)}` : f.dsn,
-          reason: f.reason,
-          action: 'failed' as const,
-          ...(remote ? { remoteMta: remote.remoteMta, diagnostic: remote.diagnostic } : {}),
-        };
-      });
       const handle = this.cleanup.open();
       const myhostname = this.config.get('myhostname');
       const now = this.host.epochNow();
@@ -69,7 +97,10 @@ export class BounceDaemon implements BounceService {
         zone: this.host.zone,
         recipients,
         original: file.text,
-        headersOnly: file.ret === 'HDRS',
+        envid: file.envid,
+        // A success notice carries only the headers, whatever RET= said.
+        headersOnly: kind === 'success' || file.ret === 'HDRS',
+        success: kind === 'success',
       });
       const notice = this.cleanup.finish(handle, {
         sender: '',
@@ -79,7 +110,7 @@ export class BounceDaemon implements BounceService {
         origin: 'bounce',
         parent: file.id,
       });
-      this.host.log.write('postfix/bounce', pid, `${file.id}: sender non-delivery notification: ${notice.id}`, file.id);
+      this.host.log.write('postfix/bounce', pid, `${file.id}: ${what}: ${notice.id}`, file.id);
       this.host.trace.emit({ kind: 'bounce', host: this.host.name, queueId: file.id, bounceId: notice.id, to: file.sender });
       this.master.release('bounce', pid);
       this.host.scheduler.after(TIMING.agentReportMs * 3, done);

@@ -15,7 +15,7 @@ export interface DsnRecipient {
   /** For failures reported by a remote server: its name and the diagnostic ("smtp; 550 ..."). */
   remoteMta?: string;
   diagnostic?: string;
-  action: 'failed' | 'delayed';
+  action: 'failed' | 'delayed' | 'delivered' | 'expanded' | 'relayed';
 }
 
 export interface DsnInput {
@@ -33,6 +33,10 @@ export interface DsnInput {
   /** RET=HDRS: return only the headers. */
   headersOnly?: boolean;
   delayed?: boolean;
+  /** A success notice (NOTIFY=SUCCESS): "Successful Mail Delivery Report". */
+  success?: boolean;
+  /** ENVID= from MAIL FROM, reported as Original-Envelope-Id. */
+  envid?: string;
 }
 
 const WIDTH = 79;
@@ -59,10 +63,37 @@ export function wrapLine(text: string): string[] {
   return out;
 }
 
+const ASSISTANCE = [
+  '',
+  'For further assistance, please send mail to postmaster.',
+  '',
+  'If you do so, please include this problem report. You can',
+  'delete your own text from the attached returned message.',
+];
+
+const FAILURE_TEXT = ["I'm sorry to have to inform you that your message could not", "be delivered to one or more recipients. It's attached below.", ...ASSISTANCE];
+
+const DELAY_TEXT = [
+  '####################################################################',
+  '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
+  '####################################################################',
+  '',
+  'Your message could not be delivered for more than 4 hour(s).',
+  'It will be retried until it is 5 day(s) old.',
+  ...ASSISTANCE,
+];
+
+const SUCCESS_TEXT = [
+  'Your message was successfully delivered to the destination(s)',
+  'listed below. If the message was delivered to mailbox you will',
+  'receive no further notifications. Otherwise you may still receive',
+  'notifications of mail delivery errors from other systems.',
+];
+
 export function dsnMessage(input: DsnInput): string {
   const boundary = `${input.queueId}.${Math.floor(input.nowEpoch / 1000)}/${input.myhostname}`;
   const date = rfc2822(input.nowEpoch, input.zone);
-  const subject = input.delayed ? 'Delayed Mail (still being retried)' : 'Undelivered Mail Returned to Sender';
+  const subject = input.success ? 'Successful Mail Delivery Report' : input.delayed ? 'Delayed Mail (still being retried)' : 'Undelivered Mail Returned to Sender';
   const headers = [
     `Received: by ${input.myhostname} (Postfix)`,
     `\tid ${input.newQueueId}; ${date}`,
@@ -77,34 +108,14 @@ export function dsnMessage(input: DsnInput): string {
     'Content-Transfer-Encoding: 8bit',
     `Message-Id: ${input.messageId}`,
   ];
-  const notice = [
-    `This is the mail system at host ${input.myhostname}.`,
-    '',
-    ...(input.delayed
-      ? [
-          '####################################################################',
-          '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
-          '####################################################################',
-          '',
-          'Your message could not be delivered for more than 4 hour(s).',
-          'It will be retried until it is 5 day(s) old.',
-        ]
-      : ["I'm sorry to have to inform you that your message could not", "be delivered to one or more recipients. It's attached below."]),
-    '',
-    'For further assistance, please send mail to postmaster.',
-    '',
-    'If you do so, please include this problem report. You can',
-    'delete your own text from the attached returned message.',
-    '',
-    '                   The mail system',
-    '',
-  ];
+  const notice = [`This is the mail system at host ${input.myhostname}.`, '', ...(input.success ? SUCCESS_TEXT : input.delayed ? DELAY_TEXT : FAILURE_TEXT), '', '                   The mail system', ''];
   for (const r of input.recipients) {
     const expanded = r.expandedFrom ? ` (expanded from <${r.expandedFrom}>)` : '';
     notice.push(...wrapLine(`<${r.address}>${expanded}: ${r.reason}`));
   }
   const report = [
     `Reporting-MTA: dns; ${input.myhostname}`,
+    ...(input.envid ? [`Original-Envelope-Id: ${input.envid}`] : []),
     `X-Postfix-Queue-ID: ${input.queueId}`,
     `X-Postfix-Sender: rfc822; ${input.sender}`,
     `Arrival-Date: ${rfc2822(input.arrivalEpoch, input.zone)}`,
@@ -137,7 +148,7 @@ export function dsnMessage(input: DsnInput): string {
     report.join('\n'),
     '',
     `--${boundary}`,
-    `Content-Description: ${input.headersOnly ? 'Undelivered Message Headers' : 'Undelivered Message'}`,
+    `Content-Description: ${input.success ? 'Message Headers' : input.headersOnly ? 'Undelivered Message Headers' : 'Undelivered Message'}`,
     `Content-Type: ${input.headersOnly ? 'text/rfc822-headers' : 'message/rfc822'}`,
     'Content-Transfer-Encoding: 8bit',
     '',

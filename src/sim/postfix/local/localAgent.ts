@@ -96,12 +96,19 @@ export class LocalAgent implements DeliveryAgent {
         ? 'bounced'
         : 'sent';
     const first = deferred?.report ?? failures[0];
+    const delivered = outcomes.find((o) => o.status === 'sent');
     const result: RecipientResult = {
       recipient: rcpt,
       status,
       dsn: status === 'sent' ? '2.0.0' : first.dsn,
       reason: status === 'sent' ? 'delivered' : first.reason,
       ...(failures.length > 0 ? { failures } : {}),
+      // What a NOTIFY=SUCCESS notice says: an alias reports its expansion, not each member.
+      ...(resolution.steps.length > 0
+        ? { success: { action: 'expanded' as const, text: 'delivery via local: alias expanded' } }
+        : delivered
+          ? { success: { action: 'delivered' as const, text: `delivery via local: ${delivered.report.reason}` } }
+          : {}),
     };
     return { result, forwards: resolution.forwards };
   }
@@ -112,7 +119,7 @@ export class LocalAgent implements DeliveryAgent {
     let detail: string;
     let mailbox: string | undefined;
     let prepend: string | undefined;
-    const target = { address: outcome.address, original: outcome.original || outcome.address };
+    const target = { address: outcome.address, original: outcome.original || outcome.address, delivered: 'delivered' in outcome ? outcome.delivered : outcome.address };
     switch (outcome.kind) {
       case 'mailbox': {
         // Postfix reads mailbox_command raw: $EXTENSION and friends are filled in per delivery.
@@ -206,7 +213,7 @@ export class LocalAgent implements DeliveryAgent {
 
   /** Return-Path, X-Original-To and Delivered-To in front of the queued text, as local writes them. */
   private withDeliveryHeaders(file: QueueFile, rcpt: DeliveryTarget): { text: string; prepend: string } {
-    const prepend = `Return-Path: <${file.sender}>\nX-Original-To: ${rcpt.original}\nDelivered-To: ${rcpt.address}\n`;
+    const prepend = `Return-Path: <${file.sender}>\nX-Original-To: ${rcpt.original}\nDelivered-To: ${rcpt.delivered}\n`;
     return { text: prepend + file.text, prepend };
   }
 
@@ -289,10 +296,14 @@ export class LocalAgent implements DeliveryAgent {
   }
 }
 
-/** The address a delivery is for and the one it was first sent to (X-Original-To). */
+/**
+ * The address a delivery is for, the one it was first sent to (X-Original-To), and the one
+ * Delivered-To: names: with frozen_delivered_to, the recipient local was given, not the alias member.
+ */
 interface DeliveryTarget {
   address: string;
   original: string;
+  delivered: string;
 }
 
 function expansionTypes(names: string[]): Set<ExpansionType> {

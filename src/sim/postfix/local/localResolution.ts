@@ -17,9 +17,9 @@ import type { LookupResult } from '../maps/lookupTable';
 
 /** What became of one address the recipient led to, in the order local found out. */
 export type LocalOutcome =
-  | { kind: 'mailbox'; user: string; address: string; original: string; extension?: string }
-  | { kind: 'file'; path: string; address: string; original: string }
-  | { kind: 'command'; command: string; address: string; original: string }
+  | { kind: 'mailbox'; user: string; address: string; original: string; delivered: string; extension?: string }
+  | { kind: 'file'; path: string; address: string; original: string; delivered: string }
+  | { kind: 'command'; command: string; address: string; original: string; delivered: string }
   | { kind: 'bounce'; address: string; original: string; dsn: string; reason: string }
   | { kind: 'defer'; address: string; original: string; dsn: string; reason: string };
 
@@ -120,7 +120,7 @@ class Walk {
     if (state.owner !== undefined && state.owner.toLowerCase() !== user) return this.indirect(state);
     if (state.expType === 'include') return this.indirect(state);
     if (this.env.userExists(user)) {
-      this.out.outcomes.push({ kind: 'mailbox', user, address: state.address, original: state.original, extension });
+      this.out.outcomes.push({ kind: 'mailbox', user, address: state.address, original: state.original, delivered: state.delivered ?? state.address, extension });
       return;
     }
     this.bounce(state, '5.1.1', `unknown user: "${user}"`);
@@ -168,12 +168,12 @@ class Walk {
     if (/^:include:/i.test(token)) return this.include(state, token.slice(':include:'.length).trim());
     if (token.startsWith('|')) {
       if (!this.allowed(this.env.commandsAllowed, state)) return this.bounce(state, '5.7.1', 'mail to command is restricted');
-      this.out.outcomes.push({ kind: 'command', command: token.slice(1).trim(), address: state.address, original: state.original });
+      this.out.outcomes.push({ kind: 'command', command: token.slice(1).trim(), address: state.address, original: state.original, delivered: state.delivered ?? state.address });
       return;
     }
     if (token.startsWith('/')) {
       if (!this.allowed(this.env.filesAllowed, state)) return this.bounce(state, '5.7.1', 'mail to file is restricted');
-      this.out.outcomes.push({ kind: 'file', path: token, address: state.address, original: state.original });
+      this.out.outcomes.push({ kind: 'file', path: token, address: state.address, original: state.original, delivered: state.delivered ?? state.address });
       return;
     }
     this.resolveTree(state, token);

@@ -11,7 +11,7 @@ import type { PostfixConfig } from '../config';
 import { TIMING } from '../timing';
 import type { TrivialRewrite } from '../trivialRewrite';
 import { qmgrMachine, type QmgrWork } from './qmgrMachine';
-import type { BounceReport, QueueFile, QueueRecipient, QueueStore } from './queueStore';
+import type { BounceReport, QueueFile, QueueRecipient, QueueStore, SuccessReport } from './queueStore';
 
 export interface DeliveryRequest {
   file: QueueFile;
@@ -27,6 +27,8 @@ export interface RecipientResult {
   reason: string;
   /** Addresses behind this recipient that failed (alias members), when they are not the recipient itself. */
   failures?: BounceReport[];
+  /** For a delivered recipient: how a success notice (NOTIFY=SUCCESS) would describe it. */
+  success?: SuccessReport;
 }
 
 export interface DeliveryAgent {
@@ -37,6 +39,8 @@ export interface DeliveryAgent {
 export interface BounceService {
   /** Returns the file's bounced recipients to its sender; calls `done` when the notice is queued. */
   bounce(file: QueueFile, expired: boolean, done: () => void): void;
+  /** Sends the sender a success notice for recipients delivered with NOTIFY=SUCCESS. */
+  trace(file: QueueFile, done: () => void): void;
 }
 
 interface ActiveEntry {
@@ -157,11 +161,7 @@ export class QueueManager implements QmgrWork {
   private route(file: QueueFile, todo: QueueRecipient[]): DeliveryRequest[] {
     const groups = new Map<string, DeliveryRequest>();
     const resolved = todo.map((r) => ({ r, res: this.rewrite.resolve(r.address) }));
-    resolved.sort((a, b) => {
-      const ka = `${a.res.transport}\0${a.res.nexthop}\0${a.r.address.toLowerCase()}`;
-      const kb = `${b.res.transport}\0${b.res.nexthop}\0${b.r.address.toLowerCase()}`;
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
+    resolved.sort((a, b) => compareRecipients(a.res, b.res));
     for (const { r, res } of resolved) {
       const perDelivery = this.recipientLimit(res.transport);
       const key = `${res.transport}\0${res.nexthop}`;
@@ -218,6 +218,7 @@ export class QueueManager implements QmgrWork {
       r.recipient.dsn = r.dsn;
       r.recipient.reason = r.reason;
       if (r.failures?.length) r.recipient.failures = [...(r.recipient.failures ?? []), ...r.failures];
+      if (r.status === 'sent' && r.success && wantsNotice(r.recipient.notify, 'SUCCESS')) r.recipient.success = r.success;
     }
     const entry = this.active.get(file.id);
     if (!entry) return;
@@ -225,12 +226,13 @@ export class QueueManager implements QmgrWork {
     if (entry.pending <= 0) this.finish(entry);
   }
 
-  /** All recipients of a file have an outcome: bounce, defer or remove it. */
+  /** All recipients of a file have an outcome: notices to the sender, then defer or remove it. */
   private finish(entry: ActiveEntry): void {
     const { file } = entry;
     const deferred = file.recipients.filter((r) => r.status === 'deferred');
     const bounced = file.recipients.some((r) => r.status === 'bounced' || r.failures?.length);
-    const afterBounce = () => {
+    const succeeded = file.recipients.some((r) => r.success);
+    const afterNotices = () => {
       if (deferred.length > 0) {
         this.deferFile(file, deferred[0].reason ?? '');
       } else {
@@ -239,6 +241,13 @@ export class QueueManager implements QmgrWork {
         this.store.remove(file);
       }
       this.actor.send({ type: 'SCAN' });
+    };
+    const afterBounce = () => {
+      if (!succeeded || file.sender === '') return afterNotices();
+      this.bounces.trace(file, () => {
+        for (const r of file.recipients) delete r.success;
+        afterNotices();
+      });
     };
     if (bounced && file.sender !== '') {
       this.bounces.bounce(file, entry.expired, () => {
@@ -291,4 +300,33 @@ export class QueueManager implements QmgrWork {
   private log(text: string, queueId?: string): void {
     this.host.log.write('postfix/qmgr', this.pid, text, queueId);
   }
+}
+
+/**
+ * qmgr_message_sort_compare: by transport, next hop, recipient domain (ignoring case), then the
+ * whole address byte for byte (so "POSTMASTER@..." comes before "postmaster@...").
+ */
+function compareRecipients(a: { transport: string; nexthop: string; address: string }, b: { transport: string; nexthop: string; address: string }): number {
+  const domain = (x: string) => {
+    const at = x.lastIndexOf('@');
+    return at < 0 ? undefined : x.slice(at).toLowerCase();
+  };
+  const da = domain(a.address);
+  const db = domain(b.address);
+  return (
+    byteCompare(a.transport, b.transport) ||
+    byteCompare(a.nexthop.toLowerCase(), b.nexthop.toLowerCase()) ||
+    (da === undefined ? (db === undefined ? 0 : 1) : db === undefined ? -1 : byteCompare(da, db)) ||
+    byteCompare(a.address, b.address)
+  );
+}
+
+function byteCompare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** DSN NOTIFY=: without it Postfix reports failures and delays, never successes. */
+export function wantsNotice(notify: string | undefined, kind: 'SUCCESS' | 'FAILURE' | 'DELAY'): boolean {
+  if (notify === undefined || notify === '') return kind !== 'SUCCESS';
+  return notify.toUpperCase().split(',').includes(kind);
 }

@@ -21,6 +21,18 @@ export interface QueueRecipient {
    * Like Postfix's bounce log: the bounce daemon reports these, then forgets them.
    */
   failures?: BounceReport[];
+  /** Delivered (NOTIFY=SUCCESS): what the success notice says about it. */
+  success?: SuccessReport;
+}
+
+/** A successful delivery as a delivery status notice reports it. */
+export interface SuccessReport {
+  /** delivered (mailbox), expanded (alias), relayed (to a server without DSN). */
+  action: 'delivered' | 'expanded' | 'relayed';
+  /** The text after "<address>: ", e.g. "delivery via local: delivered to mailbox". */
+  text: string;
+  remoteMta?: string;
+  diagnostic?: string;
 }
 
 /** One failed address in a non-delivery notification. */
@@ -63,6 +75,7 @@ export interface QueueFile {
   parent?: string;
   /** ENVID/RET from MAIL FROM, for DSNs. */
   ret?: 'FULL' | 'HDRS';
+  envid?: string;
 }
 
 export class QueueStore {

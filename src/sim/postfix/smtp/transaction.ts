@@ -77,6 +77,8 @@ export class SmtpTransaction implements ClientTransaction {
     const file = this.req.file;
     let mail = `MAIL FROM:<${file.sender}>`;
     if (this.offers.has('SIZE')) mail += ` SIZE=${file.size}`;
+    if (this.offers.has('DSN') && file.ret) mail += ` RET=${file.ret}`;
+    if (this.offers.has('DSN') && file.envid) mail += ` ENVID=${file.envid}`;
     if (!this.pipelining()) return [mail];
     return [mail, ...this.req.recipients.map((_, i) => this.rcptCommand(i)), 'DATA'];
   }
@@ -84,6 +86,7 @@ export class SmtpTransaction implements ClientTransaction {
   rcptCommand(index: number): string {
     const r = this.req.recipients[index];
     let cmd = `RCPT TO:<${r.address}>`;
+    if (this.offers.has('DSN') && r.notify) cmd += ` NOTIFY=${r.notify.toUpperCase()}`;
     if (this.offers.has('DSN') && r.original) cmd += ` ORCPT=rfc822;${r.original}`;
     return cmd;
   }
@@ -162,7 +165,13 @@ export class SmtpTransaction implements ClientTransaction {
       }
       const final = this.final ?? ['451 4.4.2 lost connection'];
       const code = codeOf(final);
-      if (code >= 200 && code < 300) return results.push({ recipient, status: 'sent', dsn: dsnOf(final, '2.0.0'), reason: joined(final) });
+      if (code >= 200 && code < 300) {
+        // A server that speaks DSN takes NOTIFY= over; one that does not gets the mail "relayed".
+        const success = this.offers.has('DSN')
+          ? undefined
+          : { action: 'relayed' as const, text: `delivery via ${this.where}:${this.server.port}: ${joined(final)}`, remoteMta: this.server.name, diagnostic: `smtp; ${joined(final)}` };
+        return results.push({ recipient, status: 'sent', dsn: dsnOf(final, '2.0.0'), reason: joined(final), ...(success ? { success } : {}) });
+      }
       this.noteRemote(recipient.address, final);
       return results.push({
         recipient,

@@ -49,6 +49,8 @@ export function dataLine(svc: SmtpdServices, state: SmtpdSessionState, raw: stri
   msg.size += line.length + 2;
   const limit = svc.config.int('message_size_limit');
   if (limit > 0 && msg.size > limit) {
+    // cleanup refuses the rest of the file; smtpd notes it at once and reads on to the dot.
+    if (!msg.tooBig) svc.log(`warning: ${state.queueId}: queue file size limit exceeded`);
     msg.tooBig = true;
     return;
   }
@@ -61,10 +63,10 @@ export function endOfData(svc: SmtpdServices, state: SmtpdSessionState): boolean
   state.where = 'END-OF-MESSAGE';
   if (!msg) return false;
   if (msg.tooBig) {
-    // cleanup's complaint, which smtpd passes on (MAIL FROM ... SIZE= gets smtpd's own text).
+    // cleanup's complaint, which smtpd passes on (MAIL FROM ... SIZE= gets smtpd's own text);
+    // Postfix 3.7 logs no reject line for it.
     const reply = '552 5.3.4 Error: message file too big';
-    svc.log(rejectLogLine(state, reply, { from: state.sender, to: state.recipients[0]?.original }));
-    svc.abortQueueFile(state);
+    svc.abortQueueFile(state, 'mail_stream_cleanup: close error');
     resetTransaction(state);
     svc.reply(state, reply);
     return false;

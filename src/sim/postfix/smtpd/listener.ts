@@ -6,6 +6,7 @@
  */
 import type { Connection, Listener, Peer } from '../../core/network';
 import { formatIp, parseIp } from '../../core/ip';
+import type { CleanupInput } from '../cleanup';
 import type { PostfixConfig } from '../config';
 import type { MasterService } from '../masterCf';
 import { Mynetworks } from '../mynetworks';
@@ -14,7 +15,7 @@ import { recipientStatus } from '../recipientCheck';
 import { evaluateList, type CheckEnv } from '../restrictions';
 import { receivedHeader } from './received';
 import type { SmtpdServices } from './services';
-import { SmtpdSession, type SmtpdSessionHost } from './session';
+import { SmtpdSession, type SmtpdActor, type SmtpdSessionHost } from './session';
 import { protocolName, type SmtpdSessionState } from './sessionState';
 
 const SILENT: Peer = { onData() {}, onClose() {} };
@@ -27,6 +28,8 @@ export class SmtpdListener implements Listener {
   private readonly mynetworks: Mynetworks;
   /** "postfix/smtpd", or "postfix/submission/smtpd" with -o syslog_name=postfix/submission. */
   private readonly program: string;
+  /** What every session of this service shares (made at the first connection: it reads the configuration). */
+  private shared?: SmtpdSessionHost;
 
   constructor(
     private readonly postfix: PostfixInstance,
@@ -53,7 +56,8 @@ export class SmtpdListener implements Listener {
     }
     const address = conn.client.address;
     const name = pf.names().verifiedName(address);
-    const session = new SmtpdSession(conn, pid, { name, address, port: conn.client.port, namaddr: `${name}[${address}]` }, this.sessionHost());
+    this.shared ??= this.sessionHost();
+    const session = new SmtpdSession(conn, pid, { name, address, port: conn.client.port, namaddr: `${name}[${address}]` }, this.shared);
     session.start();
     return session;
   }
@@ -67,6 +71,9 @@ export class SmtpdListener implements Listener {
       log: (pid, text, queueId) => host.log.write(this.program, pid, text, queueId),
       stateChanged: (pid, _conn, state, event) => host.trace.emit({ kind: 'daemon', host: host.name, daemon: 'smtpd', instance: String(pid), state, event }),
       released: (pid) => pf.master.release('smtpd', pid),
+      // A process serves up to max_use connections; its statechart goes with it.
+      keptActor: (pid) => pf.master.kept('smtpd', pid) as SmtpdActor | undefined,
+      keepActor: (pid, actor) => pf.master.keep('smtpd', pid, actor),
       schedule: (delay, task) => host.scheduler.after(delay, task, true),
       banner: cfg.get('smtpd_banner'),
       lineLimit: cfg.int('line_length_limit'),
@@ -145,35 +152,45 @@ export class SmtpdListener implements Listener {
         if (!cleanup || !state.data || state.queueId === undefined) return { ok: false, reply: '451 4.3.0 Error: queue file write error' };
         const handle = cleanup;
         cleanup = undefined;
-        const received = receivedHeader({
-          helo: state.heloName,
-          clientName: state.client.name,
-          clientAddress: state.client.address,
-          myhostname: this.config.get('myhostname'),
-          protocol: protocolName(state),
-          queueId: handle.queueId,
-          recipients: state.recipients.map((r) => r.original),
-          date: host.epochNow(),
-          zone: host.zone,
-          authenticatedSender: state.saslUser !== undefined && this.config.bool('smtpd_sasl_authenticated_header') ? state.saslUser : undefined,
-        });
-        const body = state.data.lines.join('\n');
-        pf.cleanup.finish(handle, {
-          sender: state.sender ?? '',
-          recipients: state.recipients.map((r) => ({ address: r.address, original: r.original, notify: r.notify })),
-          text: `${received}\n${body}${state.data.lines.length > 0 ? '\n' : ''}`,
-          rewriteLocal: this.rewritesHeaders(state),
-          origin: 'smtp',
-          client: { name: state.client.name, address: state.client.address, helo: state.heloName, protocol: protocolName(state), saslUser: state.saslUser, saslMethod: state.saslMethod },
-          ret: state.mailParams.some((p) => p.toUpperCase() === 'RET=HDRS') ? 'HDRS' : undefined,
-        });
+        pf.cleanup.finish(handle, this.cleanupInput(state, handle.queueId, state.data.lines));
         return { ok: true };
       },
-      abortQueueFile: () => {
-        if (cleanup) pf.cleanup.abort(cleanup);
+      abortQueueFile: (state, warning) => {
+        if (cleanup) {
+          const lines = state.data?.lines ?? (state.bdat ? state.bdat.text.split('\n') : undefined);
+          if (lines) pf.cleanup.abandon(cleanup, this.cleanupInput(state, cleanup.queueId, lines), warning);
+          else pf.cleanup.abort(cleanup);
+        }
         cleanup = undefined;
       },
       hangup: () => session.hangup(),
+    };
+  }
+
+  /** What smtpd hands cleanup: its Received: header on top of the message lines. */
+  private cleanupInput(state: SmtpdSessionState, queueId: string, lines: string[]): CleanupInput {
+    const host = this.postfix.host;
+    const received = receivedHeader({
+      helo: state.heloName,
+      clientName: state.client.name,
+      clientAddress: state.client.address,
+      myhostname: this.config.get('myhostname'),
+      protocol: protocolName(state),
+      queueId,
+      recipients: state.recipients.map((r) => r.original),
+      date: host.epochNow(),
+      zone: host.zone,
+      authenticatedSender: state.saslUser !== undefined && this.config.bool('smtpd_sasl_authenticated_header') ? state.saslUser : undefined,
+    });
+    return {
+      sender: state.sender ?? '',
+      recipients: state.recipients.map((r) => ({ address: r.address, original: r.original, notify: r.notify })),
+      text: `${received}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`,
+      rewriteLocal: this.rewritesHeaders(state),
+      origin: 'smtp',
+      client: { name: state.client.name, address: state.client.address, helo: state.heloName, protocol: protocolName(state), saslUser: state.saslUser, saslMethod: state.saslMethod },
+      ret: state.mailParams.some((p) => p.toUpperCase() === 'RET=HDRS') ? 'HDRS' : state.mailParams.some((p) => p.toUpperCase() === 'RET=FULL') ? 'FULL' : undefined,
+      envid: state.envid,
     };
   }
 

@@ -1,8 +1,9 @@
 /**
  * The smtpd session as a statechart: ready (no mail transaction) -> mail (after MAIL FROM) ->
  * rcpt (a recipient accepted) -> data (receiving the message) -> ready, with auth for a SASL
- * exchange in progress and closed at the end. The command handlers decide the replies; the
- * states follow what the session has collected, so the chart always shows where the client is.
+ * exchange in progress and closed at the end — until the process takes its next connection
+ * (CONNECT), as a real smtpd process does. The command handlers decide the replies; the states
+ * follow what the session has collected, so the chart always shows where the client is.
  */
 import { setup } from 'xstate';
 import type { SmtpdCommand } from './command';
@@ -26,7 +27,9 @@ export type SmtpdEvent =
   | { type: 'END' }
   /** Nothing happened but the session's record changed (a BDAT chunk ended): re-check the state. */
   | { type: 'SYNC' }
-  | { type: 'LOST' };
+  | { type: 'LOST' }
+  /** The process takes its next connection (Postfix reuses an smtpd process up to max_use times). */
+  | { type: 'CONNECT'; svc: SmtpdServices; state: SmtpdSessionState };
 
 export interface SmtpdContext {
   svc: SmtpdServices;
@@ -74,6 +77,12 @@ export const smtpdMachine = setup({
     },
     authResponse: ({ context, event }) => {
       if (event.type === 'LINE') context.lastOk = authResponse(context.svc, context.s, event.line);
+    },
+    attach: ({ context, event }) => {
+      if (event.type !== 'CONNECT') return;
+      context.svc = event.svc;
+      context.s = event.state;
+      context.lastOk = true;
     },
   },
   guards: {
@@ -144,7 +153,10 @@ export const smtpdMachine = setup({
         { guard: 'notAuthenticating', target: 'ready' },
       ],
     },
-    closed: { type: 'final' },
+    // The client is gone; the process waits for its next connection.
+    closed: {
+      on: { CONNECT: { target: 'ready', actions: 'attach' } },
+    },
   },
 });
 

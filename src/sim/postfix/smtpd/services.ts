@@ -33,8 +33,11 @@ export interface SmtpdServices {
   openQueueFile(state: SmtpdSessionState): string;
   /** Hands the message to cleanup; returns an error reply when cleanup refuses it. */
   finishMessage(state: SmtpdSessionState): { ok: true } | { ok: false; reply: string };
-  /** Removes the queue file of an abandoned transaction (RSET, QUIT, lost connection). */
-  abortQueueFile(state: SmtpdSessionState): void;
+  /**
+   * Removes the queue file of an abandoned transaction (RSET, QUIT, lost connection, too big);
+   * cleanup notes what it already read of a message, with its warning if it has one.
+   */
+  abortQueueFile(state: SmtpdSessionState, cleanupWarning?: string): void;
   /** The session ends after this reply. */
   hangup(state: SmtpdSessionState): void;
 }

@@ -43,6 +43,10 @@ export interface SmtpdSessionHost {
   stateChanged(pid: number, conn: number, state: string, event: string): void;
   /** The process is free again (the master may reuse it). */
   released(pid: number): void;
+  /** The statechart process `pid` kept from its last connection, if it served one. */
+  keptActor?(pid: number): SmtpdActor | undefined;
+  /** Leaves the statechart (in its closed state) with the process for its next connection. */
+  keepActor?(pid: number, actor: SmtpdActor): void;
   schedule(delayMs: number, task: () => void): { cancel(): void };
   readonly banner: string;
   readonly lineLimit: number;
@@ -59,9 +63,14 @@ export interface SmtpdSessionHost {
   connectRefusal(client: ClientInfo): string | undefined;
 }
 
+export type SmtpdActor = Actor<typeof smtpdMachine>;
+
 export class SmtpdSession implements Peer {
   readonly state: SmtpdSessionState;
-  private actor: Actor<typeof smtpdMachine>;
+  private actor: SmtpdActor;
+  /** The process served a connection before: its statechart waits in closed for CONNECT. */
+  private readonly reused: boolean;
+  private readonly subscription: { unsubscribe(): void };
   private readonly svc: SmtpdServices;
   private timer?: { cancel(): void };
   private ended = false;
@@ -77,8 +86,10 @@ export class SmtpdSession implements Peer {
   ) {
     this.state = newSessionState(client, conn.server.address);
     this.svc = host.services(this);
-    this.actor = createSimActor(smtpdMachine, { input: { svc: this.svc, state: this.state } });
-    this.actor.subscribe((snap) => {
+    const kept = host.keptActor?.(pid);
+    this.reused = kept !== undefined;
+    this.actor = kept ?? createSimActor(smtpdMachine, { input: { svc: this.svc, state: this.state } });
+    this.subscription = this.actor.subscribe((snap) => {
       const value = String(snap.value);
       if (value !== this.lastState) {
         this.lastState = value;
@@ -90,7 +101,8 @@ export class SmtpdSession implements Peer {
   start(): void {
     this.host.log(this.pid, `connect from ${this.state.client.namaddr}`);
     for (const line of this.host.connectNotices(this.state.client)) this.host.log(this.pid, line);
-    this.actor.start();
+    if (this.reused) this.actor.send({ type: 'CONNECT', svc: this.svc, state: this.state });
+    else this.actor.start();
     if (this.host.wrapperMode) {
       // The client must open with a TLS handshake; one that cannot (telnet) gets no greeting.
       this.state.tlsPending = true;
@@ -151,8 +163,15 @@ export class SmtpdSession implements Peer {
 
   onClose(): void {
     if (this.ended) return;
-    this.host.log(this.pid, `lost connection after ${this.state.where} from ${this.state.client.namaddr}`);
+    this.host.log(this.pid, `lost connection after ${this.state.where}${this.bytesSoFar()} from ${this.state.client.namaddr}`);
     this.finish(false);
+  }
+
+  /** In the middle of a message Postfix says how much of it had arrived: " (31 bytes)". */
+  private bytesSoFar(): string {
+    if (this.state.data && this.state.where === 'DATA') return ` (${this.state.data.size} bytes)`;
+    if (this.state.bdat && this.state.where === 'BDAT') return ` (${this.state.bdat.size} bytes)`;
+    return '';
   }
 
   private handleLine(line: string): void {
@@ -278,7 +297,9 @@ export class SmtpdSession implements Peer {
     if (!this.state.closing) this.actor.send({ type: 'LOST' });
     this.host.log(this.pid, `disconnect from ${this.state.client.namaddr} ${counterSummary(this.state)}`);
     if (serverCloses) this.conn.close('server');
-    this.actor.stop();
+    this.subscription.unsubscribe();
+    if (this.host.keepActor && this.actor.getSnapshot().value === 'closed') this.host.keepActor(this.pid, this.actor);
+    else this.actor.stop();
     this.host.released(this.pid);
   }
 }

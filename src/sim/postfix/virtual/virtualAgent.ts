@@ -71,7 +71,8 @@ export class VirtualAgent implements DeliveryAgent {
       const prepend = `Return-Path: <${file.sender}>\nX-Original-To: ${rcpt.original}\nDelivered-To: ${rcpt.address}\n`;
       const text = prepend + file.text;
       host.store.open(path, maildir ? 'maildir' : 'mbox').append(file.sender, host.epochNow(), maildir ? text : quoteFromLines(text));
-      result = { recipient: rcpt, status: 'sent', dsn: '2.0.0', reason: maildir ? 'delivered to maildir' : 'delivered to mailbox' };
+      const reason = maildir ? 'delivered to maildir' : 'delivered to mailbox';
+      result = { recipient: rcpt, status: 'sent', dsn: '2.0.0', reason, success: { action: 'delivered', text: `delivery via virtual: ${reason}` } };
       host.trace.emit({
         kind: 'delivery',
         host: host.name,

@@ -32,8 +32,8 @@ describe('local: aliases naming local users are delivered in place', () => {
   it('delivers each member with the original recipient', () => {
     const r = resolveLocal(rcpt('staff'), 'carol@example.org', env('staff: alice, bob\n'));
     expect(r.outcomes).toEqual([
-      { kind: 'mailbox', user: 'alice', address: 'alice@mail.example.com', original: 'staff@mail.example.com', extension: undefined },
-      { kind: 'mailbox', user: 'bob', address: 'bob@mail.example.com', original: 'staff@mail.example.com', extension: undefined },
+      { kind: 'mailbox', user: 'alice', address: 'alice@mail.example.com', original: 'staff@mail.example.com', delivered: 'staff@mail.example.com', extension: undefined },
+      { kind: 'mailbox', user: 'bob', address: 'bob@mail.example.com', original: 'staff@mail.example.com', delivered: 'staff@mail.example.com', extension: undefined },
     ]);
     expect(r.forwards).toEqual([]);
   });
