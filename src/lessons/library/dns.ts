@@ -27,7 +27,7 @@ export const DNS_LESSON: Lesson = {
     {
       id: 'aaaa',
       text: { en: 'Find the IPv6 address of mail.example.com: nslookup -q=aaaa mail.example.com', 'zh-CN': '查找 mail.example.com 的 IPv6 地址：nslookup -q=aaaa mail.example.com' },
-      check: { kind: 'output', host: 'ws.example.com', matches: 'has AAAA address 2001:db8::25' },
+      check: { kind: 'output', host: 'ws.example.com', matches: '^Address: 2001:db8::25$' },
       solution: [sh('nslookup -q=aaaa mail.example.com')],
     },
   ],

@@ -20,6 +20,15 @@ export const MAILLOG_LESSON: Lesson = {
   },
   steps: [
     {
+      id: 'watch',
+      text: {
+        en: 'Press Play. The workstation sends two messages through mail.example.com; watch where each one goes. One of them comes back.',
+        'zh-CN': '按“播放”。工作站通过 mail.example.com 发出两封邮件；观察每封邮件的去向。其中一封会被退回。',
+      },
+      check: { kind: 'log', host: 'mail.example.com', matches: 'sender non-delivery notification' },
+      solution: [],
+    },
+    {
       id: 'bounced',
       text: {
         en: 'One message bounced. On mail.example.com find it with grep status=bounced /var/log/maillog and read the reason in parentheses.',

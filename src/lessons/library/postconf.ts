@@ -7,8 +7,8 @@ export const POSTCONF_LESSON: Lesson = {
   id: 'postconf',
   title: { en: 'postconf and main.cf: old and new defaults', 'zh-CN': 'postconf 与 main.cf：新旧默认值' },
   summary: {
-    en: 'postconf -n shows what main.cf sets, postconf -d the built-in defaults. compatibility_level 0 brings back Postfix 2.10\'s defaults (mynetworks_style = subnet); today\'s are safer. A bad value stops Postfix, exactly as on the course\'s machine.',
-    'zh-CN': 'postconf -n 显示 main.cf 中改过的参数，postconf -d 显示内置默认值。compatibility_level = 0 会恢复 Postfix 2.10 的默认值（mynetworks_style = subnet）；新版本的默认值更安全。参数写错时 Postfix 会拒绝启动，和课程里那台机器上的情形一样。',
+    en: 'postconf -n shows what main.cf sets, postconf -d the built-in defaults. compatibility_level 0 brings back Postfix 2.10\'s defaults (mynetworks_style = subnet); today\'s are safer. A bad value makes postfix reload refuse, with the same fatal error as on the course\'s machine.',
+    'zh-CN': 'postconf -n 显示 main.cf 中改过的参数，postconf -d 显示内置默认值。compatibility_level = 0 会恢复 Postfix 2.10 的默认值（mynetworks_style = subnet）；新版本的默认值更安全。参数写错时 postfix reload 会拒绝执行，报出和课程里那台机器上一样的 fatal 错误。',
   },
   scenario: {
     version: 2,
@@ -34,9 +34,12 @@ export const POSTCONF_LESSON: Lesson = {
     },
     {
       id: 'fix',
-      text: { en: 'Fix it (inet_protocols = ipv4), move to today\'s defaults (compatibility_level = 3.6) and start Postfix again.', 'zh-CN': '改正它（inet_protocols = ipv4），把 compatibility_level 设为 3.6 使用新的默认值，然后重新启动 Postfix。' },
+      text: {
+        en: 'Fix it (inet_protocols = ipv4), move to today\'s defaults (compatibility_level = 3.6) and run postfix reload again: the running Postfix kept its old settings until a reload succeeds.',
+        'zh-CN': '改正它（inet_protocols = ipv4），把 compatibility_level 设为 3.6 使用新的默认值，再运行一次 postfix reload：在 reload 成功之前，正在运行的 Postfix 一直使用旧的设置。',
+      },
       check: { kind: 'param', host: 'mail.example.com', name: 'mynetworks_style', equals: 'host' },
-      solution: [sh('postconf -e inet_protocols=ipv4 compatibility_level=3.6'), sh('postfix start')],
+      solution: [sh('postconf -e inet_protocols=ipv4 compatibility_level=3.6'), sh('postfix reload')],
     },
   ],
 };
