@@ -1,8 +1,10 @@
 /**
- * The daemons' statecharts the UI can draw, as plain graphs. Postfix's machines are listed here;
- * other modules (Dovecot's POP3 and IMAP) add theirs with `registerDaemonMachine` when they load.
+ * The daemons' statecharts the UI can draw, as plain graphs: Postfix's and Dovecot's. A module
+ * with a new daemon can add its machine with `registerDaemonMachine`.
  */
 import type { AnyStateMachine } from 'xstate';
+import { imapMachine } from '../dovecot/imap/imapMachine';
+import { pop3Machine } from '../dovecot/pop3/pop3Machine';
 import { agentMachine } from '../postfix/agentMachine';
 import { qmgrMachine } from '../postfix/queue/qmgrMachine';
 import { smtpClientMachine } from '../postfix/smtp/clientMachine';
@@ -14,6 +16,8 @@ const catalog = new Map<string, AnyStateMachine>([
   ['qmgr', qmgrMachine],
   ['agent', agentMachine],
   ['smtp', smtpClientMachine],
+  ['pop3', pop3Machine],
+  ['imap', imapMachine],
 ]);
 
 /** Adds a daemon's machine under the name `daemonMachineName` gives it (e.g. "pop3", "imap"). */

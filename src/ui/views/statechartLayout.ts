@@ -42,9 +42,11 @@ export function layoutChart(graph: MachineGraph, width: number, height: number):
   if (start !== undefined) {
     level.set(start, 0);
     const queue = [start];
+    // Entering a compound state enters its initial child: that counts as a step to the right.
+    const entries = graph.states.filter((s) => s.initial).map((s) => ({ source: s.id, target: s.initial! }));
     while (queue.length > 0) {
       const s = queue.shift()!;
-      for (const t of graph.transitions) {
+      for (const t of [...graph.transitions, ...entries]) {
         if (t.source !== s || level.has(t.target)) continue;
         level.set(t.target, level.get(s)! + 1);
         queue.push(t.target);
@@ -108,6 +110,15 @@ export function layoutChart(graph: MachineGraph, width: number, height: number):
     const [sx, sy] = edgePoint(a, mx, my, nodeW, nodeH);
     const [ex, ey] = edgePoint(b, mx, my, nodeW, nodeH);
     edges.push({ key: `${pair}#${k}`, source: t.source, target: t.target, label, path: `M${sx} ${sy} Q ${mx} ${my} ${ex} ${ey}`, labelX: (sx + 2 * mx + ex) / 4, labelY: (sy + 2 * my + ey) / 4 - 4 });
+  }
+  for (const s of graph.states) {
+    if (!s.initial) continue;
+    const a = at.get(s.id);
+    const b = at.get(s.initial);
+    if (!a || !b) continue;
+    const [sx, sy] = edgePoint(a, b.x, b.y, nodeW, nodeH);
+    const [ex, ey] = edgePoint(b, a.x, a.y, nodeW, nodeH);
+    edges.push({ key: `${s.id}>initial`, source: s.id, target: s.initial, label: 'initial', path: `M${sx} ${sy} L ${ex} ${ey}`, labelX: (sx + ex) / 2, labelY: (sy + ey) / 2 - 4 });
   }
   const anyState = graph.transitions.filter((t) => t.source === '').map((t) => ({ event: t.event || `[${t.guard ?? 'always'}]`, target: t.target }));
   return { states, edges, anyState, width, height, nodeW, nodeH };
