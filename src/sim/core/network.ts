@@ -174,8 +174,10 @@ export class Network {
     return sameFamily[0] ?? host.addresses[0] ?? '127.0.0.1';
   }
 
-  latency(a: string, b: string): number {
-    return a === b ? LOOPBACK_LATENCY_MS : LAN_LATENCY_MS;
+  /** One-way delay between two hosts; anything addressed over 127.0.0.0/8 or ::1 stays on one machine. */
+  latency(a: string, b: string, viaAddress?: string): number {
+    const ip = viaAddress === undefined ? undefined : parseIp(viaAddress);
+    return a === b || (ip !== undefined && isLoopback(ip)) ? LOOPBACK_LATENCY_MS : LAN_LATENCY_MS;
   }
 
   connect(opts: ConnectOptions): void {
@@ -195,7 +197,7 @@ export class Network {
       fail('timeout', opts.timeoutMs ?? 30_000);
       return;
     }
-    const latency = this.latency(fromHost, target.name);
+    const latency = this.latency(fromHost, target.name, opts.to.address);
     const listener = target.listeners.find(
       (l) => l.port === opts.to.port && (!l.addresses || l.addresses.some((a) => sameAddress(a, opts.to.address))),
     );
@@ -229,10 +231,18 @@ export class Network {
   }
 }
 
+/** Addresses as the network keys them, by text (asked on every connection and DNS query). */
+const canonicalText = new Map<string, string>();
+
 function canonical(address: string): string {
-  const ip = parseIp(address);
-  if (!ip) return address.toLowerCase();
-  return ip.family === 4 ? Array.from(ip.bytes).join('.') : Array.from(ip.bytes).join(':');
+  let text = canonicalText.get(address);
+  if (text === undefined) {
+    const ip = parseIp(address);
+    text = !ip ? address.toLowerCase() : ip.family === 4 ? Array.from(ip.bytes).join('.') : Array.from(ip.bytes).join(':');
+    if (canonicalText.size >= 4096) canonicalText.clear();
+    canonicalText.set(address, text);
+  }
+  return text;
 }
 
 function sameAddress(a: string, b: string): boolean {
