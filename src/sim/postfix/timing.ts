@@ -14,6 +14,8 @@ export const TIMING = {
   localDeliveryMs: 3,
   /** local waiting for cleanup to accept a forwarded message. */
   forwardAckMs: 0.5,
+  /** The smtp client finding where to connect (MX and address lookups) before its first packet. */
+  smtpLookupMs: 4,
   /** A delivery agent reporting back to qmgr. */
   agentReportMs: 0.2,
   /** The bounce daemon building a non-delivery notification. */

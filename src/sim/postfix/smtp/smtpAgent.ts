@@ -3,6 +3,7 @@
  * connects to them in order of preference, speaks SMTP through the client statechart, and logs
  * one status line per recipient: sent, deferred (try again later) or bounced.
  */
+import { TIMING } from '../timing';
 import { createSimActor } from '../../core/actors';
 import type { HostContext } from '../../host/hostContext';
 import { agentMachine } from '../agentMachine';
@@ -54,12 +55,16 @@ export class SmtpAgent implements DeliveryAgent {
       this.monitor.send({ type: 'FINISH' });
       done(results);
     };
-    const routed = route(parseNexthop(req.nexthop), this.deps.routing());
-    if (!routed.ok) {
-      finish(req.recipients.map((recipient) => ({ recipient, status: routed.status, dsn: routed.dsn, reason: routed.reason })), 'none', host.scheduler.now);
-      return;
-    }
-    this.tryCandidates(req, routed.candidates, 0, pid, program, finish, undefined);
+    // The smtp process looks the next hop up before anything else (DNS round trips, host tables):
+    // that is why a local delivery of the same message usually logs first.
+    host.scheduler.after(TIMING.smtpLookupMs, () => {
+      const routed = route(parseNexthop(req.nexthop), this.deps.routing());
+      if (!routed.ok) {
+        finish(req.recipients.map((recipient) => ({ recipient, status: routed.status, dsn: routed.dsn, reason: routed.reason })), 'none', host.scheduler.now);
+        return;
+      }
+      this.tryCandidates(req, routed.candidates, 0, pid, program, finish, undefined);
+    });
   }
 
   private tryCandidates(
