@@ -2,6 +2,8 @@
  * What travels between the page and the engine's worker. Everything here is plain data (it is
  * structured-cloned); XState snapshots and engine objects never cross.
  */
+import type { CheckResult } from '../lessons/evaluate';
+import type { LessonCheck } from '../lessons/types';
 import type { EngineStatus } from '../sim/engine';
 import type { TraceEvent } from '../sim/core/trace';
 import type { FileCheck } from '../sim/introspect/fileCheck';
@@ -11,7 +13,7 @@ import type { MailboxDelta } from '../sim/projection/mailboxDelta';
 import type { Scenario, ScriptStep } from '../sim/scenario/schema';
 import type { ValidationIssue } from '../sim/scenario/validate';
 
-export type { EngineStatus, FileCheck, MachineGraph, MailboxDelta, Scenario, ScriptStep, TraceEvent, ValidationIssue, WorldInfo };
+export type { CheckResult, EngineStatus, FileCheck, LessonCheck, MachineGraph, MailboxDelta, Scenario, ScriptStep, TraceEvent, ValidationIssue, WorldInfo };
 
 /** A script step without its time: a live action happens "now". */
 export type LiveStep = ScriptStep extends infer S ? (S extends ScriptStep ? Omit<S, 'at'> : never) : never;
@@ -46,6 +48,13 @@ export interface TickResult {
   done: boolean;
 }
 
+export interface StepChecks {
+  /** One result per check, in the order asked. */
+  results: CheckResult[];
+  /** Trace events when they were evaluated: a pass belongs to the timeline from this event on. */
+  events: number;
+}
+
 export interface ActResult {
   /** The virtual time the action ran at (it is recorded with this time). */
   at: number;
@@ -65,6 +74,8 @@ export interface SimApi {
   /** What the real tool would say about a file's text (postconf, postalias, named-checkzone). */
   checkFile(host: string, path: string, text: string, zoneOrigin?: string): FileCheck;
   validate(scenario: unknown): ValidationIssue[];
+  /** Lesson checks against the engine as it is now (see lessons/evaluate.ts). */
+  checkSteps(checks: LessonCheck[]): StepChecks;
   /** The daemons' statecharts, by catalog name (see daemonMachineName). */
   machines(): Record<string, MachineGraph>;
   /** The scenario plus every live action so far: replaying it gives the same trace. */

@@ -3,6 +3,8 @@
  * budgeted slices (so the worker answers quickly even during a 10,000-message run), with the
  * trace handed out in batches. Pure TypeScript over the engine — the tests drive it in Node.
  */
+import { evaluateCheck } from '../lessons/evaluate';
+import type { LessonCheck } from '../lessons/types';
 import { Engine } from '../sim/engine';
 import { checkConfigFile } from '../sim/introspect/fileCheck';
 import { machineGraphs } from '../sim/introspect/machineCatalog';
@@ -10,7 +12,7 @@ import { MailboxWatch } from '../sim/introspect/mailboxWatch';
 import { worldInfo } from '../sim/introspect/worldInfo';
 import type { MailboxDelta } from '../sim/projection/mailboxDelta';
 import { validateScenario } from '../sim/scenario/validate';
-import type { ActResult, LiveStep, LoadResult, SimApi, TickRequest, TickResult } from './protocol';
+import type { ActResult, LiveStep, LoadResult, SimApi, StepChecks, TickRequest, TickResult } from './protocol';
 
 const DEFAULT_BUDGET = 20_000;
 const DEFAULT_MAX = 20_000;
@@ -77,6 +79,11 @@ export class SimService implements SimApi {
 
   validate(scenario: unknown) {
     return validateScenario(scenario).issues;
+  }
+
+  checkSteps(checks: LessonCheck[]): StepChecks {
+    const engine = this.need();
+    return { results: checks.map((check) => evaluateCheck(engine, check)), events: engine.status().events };
   }
 
   machines() {
