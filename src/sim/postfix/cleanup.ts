@@ -10,8 +10,18 @@ import { findHeader, headerValue, joinMessage, splitMessage, type HeaderField } 
 import { splitAddress } from './address';
 import type { PostfixConfig } from './config';
 import type { Master } from './master';
-import type { ClientTrace, QueueFile, QueueStore } from './queue/queueStore';
+import type { ClientTrace, QueueFile, QueueRecipient, QueueStore } from './queue/queueStore';
+import { runContentChecks, type ContentCheckResult } from './contentChecks';
+import type { TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
+
+/** What became of a message cleanup was given. */
+export type CleanupOutcome =
+  | { kind: 'queued'; queueId: string; file: QueueFile }
+  /** header_checks/body_checks REJECT: smtpd answers with `reply` ("550 5.7.1 ..."). */
+  | { kind: 'rejected'; queueId: string; reply: string }
+  /** DISCARD: the client hears "queued as", and nothing more happens. */
+  | { kind: 'discarded'; queueId: string };
 
 export interface CleanupHandle {
   queueId: string;
@@ -50,7 +60,9 @@ export class Cleanup {
     /** Tells qmgr a new file is in incoming. */
     private readonly notifyQmgr: () => void,
     /** virtual_alias_maps: one recipient becomes the addresses it is an alias for. */
-    private readonly expandRecipient: (address: string) => string[] = (a) => [a],
+    private readonly expandRecipient: (address: string) => string[],
+    /** The tables as cleanup opens them (header_checks, body_checks). */
+    private readonly tables: TableContext,
   ) {}
 
   /** Opens a new queue file (smtpd does this at the first accepted recipient). */
@@ -78,24 +90,33 @@ export class Cleanup {
     this.abort(handle);
   }
 
-  /** Finishes the queue file and hands it to qmgr. */
-  finish(handle: CleanupHandle, input: CleanupInput): QueueFile {
-    const text = this.processHeaders(input, handle.queueId);
-    const seen = new Set<string>();
-    const recipients = [];
-    for (const r of input.recipients) {
-      for (const address of this.expandRecipient(this.rewrite.rewrite(r.address))) {
-        // Postfix drops a duplicate only when the original recipient is the same too.
-        const key = `${r.notify ?? ''}\n${r.original}\n${address}`.toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        recipients.push({ address, original: r.original, notify: r.notify, status: 'todo' as const });
-      }
+  /**
+   * Finishes the queue file and hands it to qmgr. Mail from outside (smtpd, pickup) first goes
+   * through header_checks and body_checks, which may reject, discard or hold it.
+   */
+  finish(handle: CleanupHandle, input: CleanupInput): CleanupOutcome {
+    const recipients = this.envelopeRecipients(input);
+    const sender = input.sender === '' ? '' : this.rewrite.rewrite(input.sender);
+    const checked = input.origin === 'smtp' || input.origin === 'pickup' ? this.contentChecks(handle, input, sender, recipients) : undefined;
+    const log = (line: string) => this.host.log.write('postfix/cleanup', handle.pid, line, handle.queueId);
+    checked?.headerLog.forEach(log);
+    const verdict = checked?.verdict ?? { kind: 'accept' as const };
+    const headersDone = !(verdict.kind === 'reject' || verdict.kind === 'discard') || verdict.phase === 'body';
+    const text = this.processHeaders({ ...input, text: checked?.text ?? input.text }, handle.queueId);
+    if (headersDone) {
+      const messageId = findHeader(splitMessage(text).headers, 'Message-Id');
+      log(`${handle.queueId}: message-id=${messageId ? headerValue(messageId) : '<>'}`);
+    }
+    checked?.bodyLog.forEach(log);
+    if (verdict.kind === 'reject' || verdict.kind === 'discard') {
+      this.host.trace.emit({ kind: 'note', host: this.host.name, level: 'info', text: `cleanup ${verdict.kind === 'reject' ? 'rejected' : 'discarded'} ${handle.queueId} (${verdict.phase}_checks)` });
+      this.abort(handle);
+      return verdict.kind === 'reject' ? { kind: 'rejected', queueId: handle.queueId, reply: `550 ${verdict.dsn} ${verdict.text}` } : { kind: 'discarded', queueId: handle.queueId };
     }
     const file: QueueFile = {
       id: handle.queueId,
-      queue: 'incoming',
-      sender: input.sender === '' ? '' : this.rewrite.rewrite(input.sender),
+      queue: verdict.kind === 'hold' ? 'hold' : 'incoming',
+      sender,
       arrival: handle.arrival,
       text,
       size: messageSize(text),
@@ -108,8 +129,6 @@ export class Cleanup {
       ret: input.ret,
       envid: input.envid,
     };
-    const messageId = findHeader(splitMessage(text).headers, 'Message-Id');
-    this.host.log.write('postfix/cleanup', handle.pid, `${file.id}: message-id=${messageId ? headerValue(messageId) : '<>'}`, file.id);
     this.host.trace.emit({
       kind: 'message',
       host: this.host.name,
@@ -122,8 +141,43 @@ export class Cleanup {
     });
     this.queue.add(file);
     this.master.release('cleanup', handle.pid);
-    this.notifyQmgr();
-    return file;
+    if (file.queue === 'incoming') this.notifyQmgr();
+    return { kind: 'queued', queueId: file.id, file };
+  }
+
+  /** finish() for mail cleanup makes itself (bounces, forwards): no content checks, always queued. */
+  finishInternal(handle: CleanupHandle, input: CleanupInput): QueueFile {
+    const outcome = this.finish(handle, input);
+    if (outcome.kind !== 'queued') throw new Error(`internal mail ${outcome.queueId} was not queued`);
+    return outcome.file;
+  }
+
+  /** The envelope recipients: canonical, virtual aliases expanded, duplicates dropped. */
+  private envelopeRecipients(input: CleanupInput): QueueRecipient[] {
+    const seen = new Set<string>();
+    const recipients: QueueRecipient[] = [];
+    for (const r of input.recipients) {
+      for (const address of this.expandRecipient(this.rewrite.rewrite(r.address))) {
+        // Postfix drops a duplicate only when the original recipient is the same too.
+        const key = `${r.notify ?? ''}\n${r.original}\n${address}`.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        recipients.push({ address, original: r.original, notify: r.notify, status: 'todo' });
+      }
+    }
+    return recipients;
+  }
+
+  private contentChecks(handle: CleanupHandle, input: CleanupInput, sender: string, recipients: QueueRecipient[]): ContentCheckResult {
+    const client = input.client;
+    return runContentChecks(input.text, this.config.get('header_checks'), this.config.get('body_checks'), this.tables, {
+      queueId: handle.queueId,
+      client: input.origin === 'pickup' || !client ? 'local' : `${client.name}[${client.address}]`,
+      sender,
+      recipient: recipients[recipients.length - 1]?.address,
+      proto: input.origin === 'pickup' ? undefined : client?.protocol,
+      helo: input.origin === 'pickup' ? undefined : client?.helo,
+    });
   }
 
   private processHeaders(input: CleanupInput, queueId: string): string {

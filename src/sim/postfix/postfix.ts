@@ -114,7 +114,7 @@ export class PostfixInstance {
     };
     this.rewrite = new TrivialRewrite(this.config, this.tables, this.listenAddresses());
     this.mynetworks = new Mynetworks(this.config, this.tables);
-    this.cleanup = new Cleanup(host, this.config, this.rewrite, this.queue, this.master, () => this.qmgr?.notify(), (a) => this.virtualAliases(a));
+    this.cleanup = new Cleanup(host, this.config, this.rewrite, this.queue, this.master, () => this.qmgr?.notify(), (a) => this.virtualAliases(a), this.tables);
     this.bounceDaemon = new BounceDaemon(host, this.config, this.cleanup, this.master);
     this.sasl = this.saslServer();
   }
@@ -302,7 +302,7 @@ export class PostfixInstance {
    */
   submit(input: CleanupInput | ((queueId: string) => CleanupInput)): string {
     const handle = this.cleanup.open();
-    return this.cleanup.finish(handle, typeof input === 'function' ? input(handle.queueId) : input).id;
+    return this.cleanup.finish(handle, typeof input === 'function' ? input(handle.queueId) : input).queueId;
   }
 
   /** newaliases: rebuilds /etc/aliases.db from /etc/aliases; returns postalias's warnings. */

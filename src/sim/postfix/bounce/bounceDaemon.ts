@@ -102,7 +102,7 @@ export class BounceDaemon implements BounceService {
         headersOnly: kind === 'success' || file.ret === 'HDRS',
         success: kind === 'success',
       });
-      const notice = this.cleanup.finish(handle, {
+      const notice = this.cleanup.finishInternal(handle, {
         sender: '',
         recipients: [{ address: file.sender, original: file.sender }],
         text,

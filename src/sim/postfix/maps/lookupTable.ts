@@ -174,8 +174,7 @@ function regexpTable(spec: string, path: string, ctx: TableContext): LookupTable
         if (!m) continue;
         let re: RegExp;
         try {
-          // Postfix patterns ignore case unless the "i" flag toggles that off.
-          re = new RegExp(m[2], m[3].includes('i') ? '' : 'i');
+          re = new RegExp(m[2], jsFlags(spec.startsWith('pcre:') ? 'pcre' : 'regexp', m[3]));
         } catch {
           continue;
         }
@@ -188,6 +187,18 @@ function regexpTable(spec: string, path: string, ctx: TableContext): LookupTable
       return NOT_FOUND;
     },
   };
+}
+
+/**
+ * Postfix patterns ignore case unless the "i" flag toggles that off. In a regexp: table "."
+ * also matches the newline of a folded header (POSIX, unless "m" asks for REG_NEWLINE); in a
+ * pcre: table only with the "s" flag.
+ */
+function jsFlags(type: 'regexp' | 'pcre', flags: string): string {
+  let out = flags.includes('i') ? '' : 'i';
+  if (flags.includes('m')) out += 'm';
+  if (type === 'regexp' ? !flags.includes('m') : flags.includes('s')) out += 's';
+  return out;
 }
 
 /** A list of tables searched in order, as alias_maps or local_recipient_maps are. */

@@ -152,7 +152,8 @@ export class SmtpdListener implements Listener {
         if (!cleanup || !state.data || state.queueId === undefined) return { ok: false, reply: '451 4.3.0 Error: queue file write error' };
         const handle = cleanup;
         cleanup = undefined;
-        pf.cleanup.finish(handle, this.cleanupInput(state, handle.queueId, state.data.lines));
+        const outcome = pf.cleanup.finish(handle, this.cleanupInput(state, handle.queueId, state.data.lines));
+        if (outcome.kind === 'rejected') return { ok: false, reply: outcome.reply };
         return { ok: true };
       },
       abortQueueFile: (state, warning) => {
