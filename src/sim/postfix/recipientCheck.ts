@@ -13,7 +13,7 @@ export type RecipientStatus = { status: 'known' } | { status: 'unknown'; reply: 
 const KNOWN: RecipientStatus = { status: 'known' };
 
 /** Keys Postfix tries for an address: user@domain, then user (for local domains), then @domain. */
-function keysFor(address: string, delimiter: string, localDomain: boolean): string[] {
+export function keysFor(address: string, delimiter: string, localDomain: boolean): string[] {
   const lower = address.toLowerCase();
   const { local, domain } = splitAddress(lower);
   const keys = [lower];
@@ -55,7 +55,9 @@ export function recipientStatus(original: string, canonical: string, config: Pos
     if (found === 'error') return temp;
     if (found === 'found') return KNOWN;
     const code = config.int(codeParam);
-    return { status: 'unknown', reply: `${code} ${code >= 500 ? '5' : '4'}.1.1 <${original}>: Recipient address rejected: User unknown in ${what}` };
+    // show_user_unknown_table_name = no keeps the table's name out of the reply.
+    const table = config.bool('show_user_unknown_table_name') ? ` in ${what}` : '';
+    return { status: 'unknown', reply: `${code} ${code >= 500 ? '5' : '4'}.1.1 <${original}>: Recipient address rejected: User unknown${table}` };
   };
   switch (cls) {
     case 'local':

@@ -9,6 +9,8 @@ import { accessLookup, accessAction } from './accessMaps';
 import type { Mynetworks } from './mynetworks';
 import type { TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
+import { recipientStatus } from './recipientCheck';
+import { loginMismatch, senderOwners, type LoginCheck } from './senderLogin';
 
 export type Verdict = 'permit' | 'reject' | 'defer' | 'dunno';
 
@@ -54,6 +56,13 @@ const STAGE_LIST: Record<Stage, string> = {
   data: 'smtpd_data_restrictions',
   'end-of-data': 'smtpd_end_of_data_restrictions',
   etrn: 'smtpd_etrn_restrictions',
+};
+
+const LOGIN_CHECKS: Record<string, LoginCheck> = {
+  reject_sender_login_mismatch: 'both',
+  reject_authenticated_sender_login_mismatch: 'authenticated',
+  reject_unauthenticated_sender_login_mismatch: 'unauthenticated',
+  reject_known_sender_login_mismatch: 'known',
 };
 
 const PERMIT = (list: string, restriction: string, reason?: string): Decision => ({ verdict: 'permit', list, restriction, reason });
@@ -242,6 +251,43 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       const action = accessAction(found.value, cfg, subject, what);
       if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
       return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: action.reply, reason: `${found.key} -> ${found.value}` };
+    }
+    case 'reject_sender_login_mismatch':
+    case 'reject_authenticated_sender_login_mismatch':
+    case 'reject_unauthenticated_sender_login_mismatch':
+    case 'reject_known_sender_login_mismatch': {
+      // The null sender (bounces) is nobody's address.
+      if (!state.sender) return DUNNO(list, name);
+      const which = LOGIN_CHECKS[name];
+      const problem = loginMismatch(state.sender, state.saslUser, which, senderOwners(state.sender, cfg, env.rewrite, env.tables));
+      if (problem === 'error') return reject(451, '4.3.0', 'Temporary lookup failure');
+      if (problem === undefined) return DUNNO(list, name, 'the sender address may be used in this session');
+      return { verdict: 'reject', list, restriction: name, reply: `553 5.7.1 ${problem}`, reason: 'smtpd_sender_login_maps' };
+    }
+    case 'reject_unknown_helo_hostname':
+    case 'reject_unknown_hostname': {
+      if (!state.helo || state.helo.startsWith('[') || !env.domainExists) return DUNNO(list, name);
+      const found = env.domainExists(state.helo.replace(/\.$/, ''));
+      if (found === 'yes') return DUNNO(list, name, `${state.helo} has an address or MX record`);
+      const code = found === 'tempfail' ? 450 : cfg.int('unknown_hostname_reject_code');
+      return {
+        verdict: code >= 500 ? 'reject' : 'defer',
+        list,
+        restriction: name,
+        reply: `${code} ${code >= 500 ? '5' : '4'}.7.1 <${state.helo}>: Helo command rejected: Host not found`,
+        reason: `${state.helo} has no address or MX record`,
+      };
+    }
+    case 'reject_unlisted_recipient':
+    case 'reject_unlisted_sender': {
+      const isSender = name === 'reject_unlisted_sender';
+      const addr = isSender ? state.sender : state.recipient;
+      if (!addr) return DUNNO(list, name);
+      const known = recipientStatus(addr, env.rewrite.rewrite(addr), cfg, env.rewrite, env.tables);
+      if (known.status === 'known') return DUNNO(list, name);
+      if (known.status === 'tempfail') return reject(451, '4.3.0', 'Temporary lookup failure');
+      const text = isSender ? known.reply.replace('Recipient address rejected', 'Sender address rejected').replace(/^(\d{3}) (\d)\.1\.1 /, '$1 $2.1.0 ') : known.reply;
+      return { verdict: text.startsWith('5') ? 'reject' : 'defer', list, restriction: name, reply: text };
     }
     case 'permit_inet_interfaces':
     case 'permit_tls_clientcerts':

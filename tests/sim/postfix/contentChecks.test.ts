@@ -23,7 +23,7 @@ function send(headers: string[], body = ['hi']) {
   const world = makeWorld([
     {
       ...MAIL_HOST,
-      main_cf: { ...MAIL_HOST.main_cf, header_checks: 'regexp:/etc/postfix/header_checks', body_checks: 'regexp:/etc/postfix/body_checks' },
+      main_cf: { ...(MAIL_HOST.main_cf as Record<string, string>), header_checks: 'regexp:/etc/postfix/header_checks', body_checks: 'regexp:/etc/postfix/body_checks' },
       files: { '/etc/postfix/header_checks': HEADER_CHECKS, '/etc/postfix/body_checks': '/viagra/ REJECT body spam\n/bodywarn/ WARN body warn\n' },
     },
     WORKSTATION,
