@@ -12,6 +12,7 @@ import type { PostfixConfig } from './config';
 import type { Master } from './master';
 import type { ClientTrace, QueueFile, QueueRecipient, QueueStore } from './queue/queueStore';
 import { runContentChecks, type ContentCheckResult } from './contentChecks';
+import { AddressRewriter, mapHeaderAddresses, RECIPIENT_HEADERS, SENDER_HEADERS } from './canonical';
 import type { TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
 
@@ -47,8 +48,6 @@ export interface CleanupInput {
 
 /** Headers cleanup removes from every message. */
 const DROPPED = new Set(['return-path', 'content-length']);
-/** Headers whose bare addresses get @$myorigin appended for local clients. */
-const ADDRESS_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'reply-to', 'sender', 'resent-from', 'resent-to', 'resent-cc', 'resent-sender']);
 
 export class Cleanup {
   constructor(
@@ -63,7 +62,12 @@ export class Cleanup {
     private readonly expandRecipient: (address: string) => string[],
     /** The tables as cleanup opens them (header_checks, body_checks). */
     private readonly tables: TableContext,
-  ) {}
+  ) {
+    this.addresses = new AddressRewriter(config, rewrite, tables);
+  }
+
+  /** canonical_maps and masquerade_domains. */
+  private readonly addresses: AddressRewriter;
 
   /** Opens a new queue file (smtpd does this at the first accepted recipient). */
   open(): CleanupHandle {
@@ -96,7 +100,7 @@ export class Cleanup {
    */
   finish(handle: CleanupHandle, input: CleanupInput): CleanupOutcome {
     const recipients = this.envelopeRecipients(input);
-    const sender = input.sender === '' ? '' : this.rewrite.rewrite(input.sender);
+    const sender = input.sender === '' ? '' : this.addresses.apply(this.rewrite.rewrite(input.sender), 'envelope_sender');
     const checked = input.origin === 'smtp' || input.origin === 'pickup' ? this.contentChecks(handle, input, sender, recipients) : undefined;
     const log = (line: string) => this.host.log.write('postfix/cleanup', handle.pid, line, handle.queueId);
     checked?.headerLog.forEach(log);
@@ -157,7 +161,7 @@ export class Cleanup {
     const seen = new Set<string>();
     const recipients: QueueRecipient[] = [];
     for (const r of input.recipients) {
-      for (const address of this.expandRecipient(this.rewrite.rewrite(r.address))) {
+      for (const address of this.expandRecipient(this.addresses.apply(this.rewrite.rewrite(r.address), 'envelope_recipient'))) {
         // Postfix drops a duplicate only when the original recipient is the same too.
         const key = `${r.notify ?? ''}\n${r.original}\n${address}`.toLowerCase();
         if (seen.has(key)) continue;
@@ -185,7 +189,8 @@ export class Cleanup {
     const headers: HeaderField[] = [];
     for (const h of split.headers) {
       if (DROPPED.has(h.name.toLowerCase())) continue;
-      headers.push(input.rewriteLocal && ADDRESS_HEADERS.has(h.name.toLowerCase()) ? this.rewriteAddresses(h) : h);
+      const name = h.name.toLowerCase();
+      headers.push(input.rewriteLocal && (SENDER_HEADERS.has(name) || RECIPIENT_HEADERS.has(name)) ? this.rewriteAddresses(h) : h);
     }
     const addMissing = input.rewriteLocal || this.config.bool('always_add_missing_headers');
     if (addMissing) {
@@ -207,14 +212,17 @@ export class Cleanup {
     return joinMessage(headers, split.body);
   }
 
-  /** "From: ansible" becomes "From: ansible@mail.example.com" for a local client. */
+  /**
+   * For a local client, addresses in sender and recipient headers are put in canonical form
+   * ("From: ansible" becomes "From: ansible@mail.example.com"), then canonical maps and
+   * masquerading apply as for the envelope.
+   */
   private rewriteAddresses(h: HeaderField): HeaderField {
+    const name = h.name.toLowerCase();
+    const cls = SENDER_HEADERS.has(name) ? 'header_sender' : 'header_recipient';
     const colon = h.raw.indexOf(':');
     const value = h.raw.slice(colon + 1);
-    const rewritten = value.replace(/(^|,|<)(\s*)([A-Za-z0-9._%+-]+)(\s*)(?=>|,|$)/g, (all, pre: string, sp1: string, word: string, sp2: string) => {
-      if (splitAddress(word).domain !== undefined) return all;
-      return `${pre}${sp1}${this.rewrite.rewrite(word)}${sp2}`;
-    });
+    const rewritten = mapHeaderAddresses(value, (address) => this.addresses.apply(this.rewrite.rewrite(address), cls));
     return { name: h.name, raw: `${h.raw.slice(0, colon + 1)}${rewritten}` };
   }
 

@@ -18,6 +18,7 @@ import { parseAliases } from './maps/aliasesFile';
 import { openTables, type TableContext } from './maps/lookupTable';
 import { sqlMap } from './maps/sqlMap';
 import { expandVirtualAlias } from './virtualAlias';
+import { PseudoAgent } from './errorAgent';
 import { VirtualAgent } from './virtual/virtualAgent';
 import { parseTableSource } from './maps/tableSource';
 import { Master } from './master';
@@ -196,6 +197,7 @@ export class PostfixInstance {
       forward: (input) => this.submit(input),
     });
     this.agents = {
+      ...this.pseudoAgents(),
       virtual: new VirtualAgent({ host: this.host, config: this.config, master: this.master, tables: (pid) => this.tablesFor('postfix/virtual', pid) }),
       ...(this.setupInfo.agents?.(this) ?? {}),
     };
@@ -223,6 +225,17 @@ export class PostfixInstance {
     this.config = this.makeConfig(mainCf);
     this.wire();
     return wasRunning ? this.start() : true;
+  }
+
+  /** master.cf services run by the error and discard programs (error, retry, discard in Debian's file). */
+  private pseudoAgents(): Record<string, DeliveryAgent> {
+    const out: Record<string, DeliveryAgent> = {};
+    for (const s of this.services) {
+      if (s.type !== 'unix' || (s.command !== 'error' && s.command !== 'discard')) continue;
+      const kind = s.command === 'discard' ? 'discard' : s.name === 'retry' ? 'retry' : 'error';
+      out[s.name] = new PseudoAgent(this.host, this.master, kind, s.name);
+    }
+    return out;
   }
 
   private agentFor(transport: string): DeliveryAgent | undefined {

@@ -59,6 +59,28 @@ export function recipientStatus(original: string, canonical: string, config: Pos
     const table = config.bool('show_user_unknown_table_name') ? ` in ${what}` : '';
     return { status: 'unknown', reply: `${code} ${code >= 500 ? '5' : '4'}.1.1 <${original}>: Recipient address rejected: User unknown${table}` };
   };
+  const listed = classCheck(cls, check, config.get('virtual_alias_maps').trim() !== '');
+  if (listed.status !== 'known') return listed;
+  return errorTransport(original, rewrite.resolve(canonical)) ?? KNOWN;
+}
+
+/**
+ * An address transport_maps sends to the error (or retry) transport is refused at RCPT, with
+ * the next hop as the reason: "550 5.1.1 <x@blocked.example>: Recipient address rejected: this domain is closed".
+ */
+function errorTransport(original: string, resolved: { transport: string; nexthop: string; addressClass: string }): RecipientStatus | undefined {
+  if (resolved.transport !== 'error' && resolved.transport !== 'retry') return undefined;
+  // The virtual alias class's own error transport is answered by the table check above.
+  if (resolved.addressClass === 'virtual-alias') return undefined;
+  const m = /^([245]\.\d{1,3}\.\d{1,3})\s+(.*)$/s.exec(resolved.nexthop);
+  const dsn = m?.[1] ?? (resolved.transport === 'retry' ? '4.3.0' : '5.1.1');
+  const text = m?.[2] ?? resolved.nexthop;
+  const temporary = resolved.transport === 'retry' || dsn.startsWith('4');
+  const reply = `${temporary ? 450 : 550} ${temporary ? `4${dsn.slice(1)}` : dsn} <${original}>: Recipient address rejected: ${text}`;
+  return temporary ? { status: 'tempfail', reply } : { status: 'unknown', reply };
+}
+
+function classCheck(cls: string, check: (mapsParam: string, what: string, codeParam: string, localDomain: boolean) => RecipientStatus, hasVirtualAliases: boolean): RecipientStatus {
   switch (cls) {
     case 'local':
       return check('local_recipient_maps', 'local recipient table', 'unknown_local_recipient_reject_code', true);
@@ -66,7 +88,7 @@ export function recipientStatus(original: string, canonical: string, config: Pos
       return check('virtual_alias_maps', 'virtual alias table', 'unknown_virtual_alias_reject_code', false);
     case 'virtual-mailbox': {
       const alias = check('virtual_alias_maps', 'virtual mailbox table', 'unknown_virtual_mailbox_reject_code', false);
-      if (alias.status === 'known' && config.get('virtual_alias_maps').trim()) return alias;
+      if (alias.status === 'known' && hasVirtualAliases) return alias;
       return check('virtual_mailbox_maps', 'virtual mailbox table', 'unknown_virtual_mailbox_reject_code', false);
     }
     case 'relay':

@@ -290,6 +290,7 @@ export class LocalAgent implements DeliveryAgent {
       },
       deliveredTo: this.deliveredTo(file),
       recipientDelimiter: config.get('recipient_delimiter'),
+      luserRelay: config.raw('luser_relay') ?? '',
       commandsAllowed: expansionTypes(config.list('allow_mail_to_commands')),
       filesAllowed: expansionTypes(config.list('allow_mail_to_files')),
     };

@@ -57,6 +57,8 @@ export interface LocalEnv {
   /** Delivered-To: addresses already in the message, lower case. */
   deliveredTo: ReadonlySet<string>;
   recipientDelimiter: string;
+  /** luser_relay, unexpanded ($user, $domain... are filled in per recipient). */
+  luserRelay?: string;
   /** allow_mail_to_commands / allow_mail_to_files: which expansion types may use them. */
   commandsAllowed: ReadonlySet<ExpansionType>;
   filesAllowed: ReadonlySet<ExpansionType>;
@@ -86,6 +88,8 @@ class Walk {
   private readonly out: LocalResolution = { outcomes: [], forwards: [], steps: [], warnings: [] };
   private readonly seen = new Set<string>();
   private visits = 0;
+  /** luser_relay is followed once per recipient: a relay address that is unknown too bounces. */
+  private luserRelayed = false;
 
   constructor(private readonly env: LocalEnv) {}
 
@@ -122,6 +126,14 @@ class Walk {
     if (this.env.userExists(user)) {
       this.out.outcomes.push({ kind: 'mailbox', user, address: state.address, original: state.original, delivered: state.delivered ?? state.address, extension });
       return;
+    }
+    // luser_relay: mail for users that do not exist goes to this address instead.
+    if (this.env.luserRelay && !this.luserRelayed) {
+      this.luserRelayed = true;
+      const domain = splitAddress(state.address).domain ?? '';
+      const vars: Record<string, string> = { user, local, domain, extension: extension ?? '', recipient: state.address, recipient_delimiter: extension !== undefined ? local.charAt(user.length) : '' };
+      const target = this.env.luserRelay.replace(/\$\{?(\w+)\}?/g, (all, name: string) => vars[name] ?? all);
+      return this.resolveTree(state, target);
     }
     this.bounce(state, '5.1.1', `unknown user: "${user}"`);
   }
