@@ -148,6 +148,26 @@ export class PaceMap {
     return this.ps[lo];
   }
 
+  /**
+   * The inverse of timeAt: the p whose clock reads t (where a burst of events shares one time,
+   * after all of them). A shared position is a time, since p depends on the pace setting.
+   */
+  pOfTime(t: number): number {
+    const ts = this.ts;
+    let lo = 0;
+    let hi = ts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ts[mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0) return ts.length > 0 && ts[0] > 0 ? (Math.max(0, t) * this.ps[0]) / ts[0] : Math.max(0, t);
+    if (k >= ts.length - 1) return this.end + (t - this.endTime);
+    const [p0, p1, t0, t1] = [this.ps[k], this.ps[k + 1], ts[k], ts[k + 1]];
+    return t1 > t0 ? p0 + ((t - t0) * (p1 - p0)) / (t1 - t0) : p0;
+  }
+
   /** The next step: p of the first event after p that moves something (any event in real pace). */
   nextStop(p: number): number | undefined {
     for (let i = this.countAt(p); i < this.ps.length; i++) {

@@ -4,18 +4,29 @@
  * open terminals.
  */
 import { getContext, setContext } from 'svelte';
+import { Autosave } from './autosave.svelte';
+import { LessonProgress } from './lessonProgress.svelte';
+import type { Notice } from './notice';
 import { Player } from './player.svelte';
 import type { Selection } from './selection';
 import { Session } from './session.svelte';
 import { Terminals } from './terminals.svelte';
 
 export type ViewId = 'topology' | 'sequence' | 'statechart' | 'webmail' | 'editor' | 'scenario';
-export type PanelId = 'explain' | 'dialogue' | 'maillog' | 'queue' | 'mailbox' | 'inspector';
+export type PanelId = 'lesson' | 'explain' | 'dialogue' | 'maillog' | 'queue' | 'mailbox' | 'inspector';
 
 export class AppState {
   readonly session = new Session();
   readonly player = new Player(this.session);
   readonly terminals = new Terminals();
+  /** The lesson whose steps are checked, and their results. */
+  readonly lesson = new LessonProgress(this.session);
+  readonly autosave = new Autosave(this);
+  /** How the page opened (a link, saved work), until dismissed. */
+  notice = $state.raw<Notice | undefined>(undefined);
+  /** The lesson library and share dialogs (loaded on first use). */
+  libraryOpen = $state(false);
+  shareOpen = $state(false);
   selection = $state.raw<Selection | undefined>(undefined);
   view = $state<ViewId>('topology');
   panel = $state<PanelId>('explain');

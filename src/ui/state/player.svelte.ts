@@ -35,6 +35,8 @@ export class Player {
   private drawers = new Set<FrameDrawer>();
   /** After a crash reload: go back to this many events once they are there again. */
   private restoreN?: number;
+  /** A shared link or saved work: go to this virtual time once the engine has computed that far. */
+  private restoreT?: number;
 
   constructor(private readonly session: Session) {
     session.onReset = () => this.reset();
@@ -42,6 +44,7 @@ export class Player {
 
   /** A new trace: back to the start, stopped (synchronously, so nothing reads the new trace with the old position). */
   private reset(): void {
+    this.restoreT = undefined;
     this.playing = false;
     this.live = false;
     this.stepTarget = undefined;
@@ -150,6 +153,11 @@ export class Player {
     for (const draw of this.drawers) draw(this.p);
   }
 
+  /** Goes to virtual time `t` (a shared link's position) as soon as the trace reaches it. */
+  seekTimeWhenReady(t: number): void {
+    this.restoreT = t > 0 ? t : undefined;
+  }
+
   /** Remembers the position across a crash reload (see Session.reload). */
   keepPositionForReload(): void {
     this.restoreN = this.n;
@@ -179,6 +187,13 @@ export class Player {
     if (this.restoreN !== undefined && session.index.size >= this.restoreN) {
       p = this.restoreN > 0 ? pace.pOf(this.restoreN - 1) : 0;
       this.restoreN = undefined;
+    }
+    if (this.restoreT !== undefined && (pace.endTime > this.restoreT || !session.computing) && session.info) {
+      // Past the last event there is nothing to show; the end is as far as a link can go.
+      p = Math.min(pace.pOfTime(this.restoreT), pace.end);
+      this.restoreT = undefined;
+      this.playing = false;
+      this.publish(p);
     }
     if (this.playing) {
       p += dt * this.speed;

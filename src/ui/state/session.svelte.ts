@@ -13,7 +13,7 @@ import { TraceIndex } from '../../sim/projection/traceIndex';
 import type { Scenario, ScriptStep } from '../../sim/scenario/schema';
 import type { ValidationIssue } from '../../sim/scenario/validate';
 import { startSimClient, type SimClient } from '../../worker/client';
-import type { FileCheck, LiveStep, MachineGraph, TickRequest } from '../../worker/protocol';
+import type { FileCheck, LessonCheck, LiveStep, MachineGraph, StepChecks, TickRequest } from '../../worker/protocol';
 import { PaceMap, type PaceMode } from '../model/pacing';
 
 export interface SessionError {
@@ -44,6 +44,8 @@ export class Session {
   received = $state(0);
   /** The engine stopped computing ahead (MAX_EVENTS). */
   capped = $state(false);
+  /** Bumped when a live action is recorded (autosave keeps them). */
+  acted = $state(0);
   /** The trace so far, its projection and its pacing (replaced on load; read them, never keep them). */
   index = new TraceIndex();
   projector = new Projector(this.index);
@@ -140,6 +142,7 @@ export class Session {
     try {
       const r = await client.call('act', step, at);
       this.acts.push({ ...step, at: r.at } as ScriptStep);
+      this.acted++;
       this.status = r.status;
       return r.at;
     } catch (e) {
@@ -161,6 +164,12 @@ export class Session {
     return this.ask((c) => c.call('validate', $state.snapshot(scenario) as Scenario));
   }
 
+  /** Lesson checks against the engine now; undefined when there is no engine to ask (never an error banner). */
+  async checkSteps(checks: LessonCheck[]): Promise<StepChecks | undefined> {
+    if (!this.client || !this.info || this.error?.kind === 'crash') return undefined;
+    return this.client.call('checkSteps', checks).catch(() => undefined);
+  }
+
   machines(): Promise<Record<string, MachineGraph>> {
     return this.ask((c) => c.call('machines'));
   }
@@ -179,6 +188,27 @@ export class Session {
   recording(): Scenario | undefined {
     if (!this.scenario) return undefined;
     return { ...this.scenario, script: [...(this.scenario.script ?? []), ...this.acts] };
+  }
+
+  /** The live actions taken since the scenario was loaded. */
+  get actions(): readonly ScriptStep[] {
+    return this.acts;
+  }
+
+  /**
+   * Loads `base` with live actions taken earlier (autosaved work): they replay from the script,
+   * and stay the session's actions, so the scenario shown and shared is still `base` plus them.
+   */
+  async restore(base: Scenario, actions: ScriptStep[], options: { pace?: PaceMode } = {}): Promise<boolean> {
+    this.acts = [...actions];
+    const ok = await this.load({ ...base, script: [...(base.script ?? []), ...actions] }, { keepActs: true, ...options });
+    if (ok) {
+      this.scenario = base;
+      this.acted++;
+    } else {
+      this.acts = [];
+    }
+    return ok;
   }
 
   /** After a crash: a new worker, the scenario and the recorded actions replayed. */
