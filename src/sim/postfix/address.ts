@@ -48,7 +48,8 @@ function tokenize822(text: string): Token[] | undefined {
       if (close < 0) return undefined;
       out.push({ kind: 'literal', text: text.slice(i, close + 1), spaceBefore: space });
       i = close + 1;
-    } else if ('@.,:;<>'.includes(ch)) {
+    } else if ('@.,:;<>)'.includes(ch)) {
+      // A ")" without its "(" is an operator too (tok822_parse); as an atom it would never end.
       out.push({ kind: 'special', text: ch, spaceBefore: space });
       i++;
     } else {
