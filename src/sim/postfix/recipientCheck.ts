@@ -61,7 +61,9 @@ export function recipientStatus(original: string, canonical: string, config: Pos
   };
   const listed = classCheck(cls, check, config.get('virtual_alias_maps').trim() !== '');
   if (listed.status !== 'known') return listed;
-  return errorTransport(original, rewrite.resolve(canonical)) ?? KNOWN;
+  const resolved = rewrite.resolve(canonical);
+  if (resolved.tempFail) return temp;
+  return errorTransport(original, resolved) ?? KNOWN;
 }
 
 /**

@@ -96,6 +96,10 @@ export class TrivialRewrite {
     }
     const base = { address: canonical, addressClass: cls };
     const routed = this.transportMapRoute(canonical, domain ?? '');
+    if (routed === 'error') {
+      this.tables.warn('transport_maps lookup failure');
+      return { ...base, transport: 'error', nexthop: '', tempFail: 'transport_maps' };
+    }
     if (routed) return { ...base, ...routed };
     switch (cls) {
       case 'local': {
@@ -120,7 +124,7 @@ export class TrivialRewrite {
   }
 
   /** transport_maps: full address, then domain, then parent domains (".domain"). */
-  private transportMapRoute(address: string, domain: string): { transport: string; nexthop: string } | undefined {
+  private transportMapRoute(address: string, domain: string): { transport: string; nexthop: string } | 'error' | undefined {
     const value = this.config.get('transport_maps');
     if (!value) return undefined;
     const tables = openTables(value, this.tables);
@@ -130,6 +134,7 @@ export class TrivialRewrite {
     keys.push('*');
     for (const key of keys) {
       const r = searchTables(tables, key);
+      if (r.status === 'error') return 'error';
       if (r.status === 'found') {
         const [t, n] = splitTransport(r.value, domain);
         return { transport: t || this.config.get('default_transport').split(':')[0], nexthop: n };

@@ -8,6 +8,7 @@ import type { Actor } from 'xstate';
 import { createSimActor } from '../../core/actors';
 import type { HostContext } from '../../host/hostContext';
 import type { PostfixConfig } from '../config';
+import { formatDelays } from '../logFormat';
 import { TIMING } from '../timing';
 import type { TrivialRewrite } from '../trivialRewrite';
 import { qmgrMachine, type QmgrWork } from './qmgrMachine';
@@ -18,6 +19,8 @@ export interface DeliveryRequest {
   recipients: QueueRecipient[];
   transport: string;
   nexthop: string;
+  /** trivial-rewrite could not resolve these recipients (a table lookup failed). */
+  unresolved?: boolean;
 }
 
 export interface RecipientResult {
@@ -138,15 +141,10 @@ export class QueueManager implements QmgrWork {
     this.log(`${file.id}: from=<${file.sender}>, size=${file.size}, nrcpt=${todo.length} (queue active)`, file.id);
     for (const r of todo) r.status = 'todo';
     for (const req of this.route(file, todo)) {
-      const agent = this.agents(req.transport);
+      const agent = req.unresolved ? undefined : this.agents(req.transport);
       entry.pending++;
       if (!agent) {
-        this.host.scheduler.after(TIMING.qmgrDispatchMs, () =>
-          this.actor.send({
-            type: 'DONE',
-            result: { file, results: req.recipients.map((recipient) => ({ recipient, status: 'deferred', dsn: '4.3.0', reason: `mail transport unavailable` })) },
-          }),
-        );
+        this.deferInQmgr(file, req.recipients, req.unresolved ? 'address resolver failure' : 'mail transport unavailable');
         continue;
       }
       const key = `${req.transport}\0${req.nexthop}`;
@@ -157,6 +155,20 @@ export class QueueManager implements QmgrWork {
     }
   }
 
+  /** qmgr itself defers recipients it cannot hand to any agent, and logs them as an agent would. */
+  private deferInQmgr(file: QueueFile, recipients: QueueRecipient[], reason: string): void {
+    const now = this.host.scheduler.now;
+    const activated = file.activatedAt ?? file.arrival;
+    const delays = formatDelays({ beforeQmgr: (activated - file.arrival) / 1000, inQmgr: (now - activated) / 1000, setup: 0, transmission: 0 });
+    for (const r of recipients) {
+      const orig = r.original && r.original.toLowerCase() !== r.address.toLowerCase() ? `, orig_to=<${r.original}>` : '';
+      this.log(`${file.id}: to=<${r.address}>${orig}, relay=none, ${delays}, dsn=4.3.0, status=deferred (${reason})`, file.id);
+    }
+    this.host.scheduler.after(TIMING.qmgrDispatchMs, () =>
+      this.actor.send({ type: 'DONE', result: { file, results: recipients.map((recipient) => ({ recipient, status: 'deferred', dsn: '4.3.0', reason })) } }),
+    );
+  }
+
   /** Groups recipients by transport and next hop, sorted the way qmgr sorts them. */
   private route(file: QueueFile, todo: QueueRecipient[]): DeliveryRequest[] {
     const groups = new Map<string, DeliveryRequest>();
@@ -164,10 +176,10 @@ export class QueueManager implements QmgrWork {
     resolved.sort((a, b) => compareRecipients(a.res, b.res));
     for (const { r, res } of resolved) {
       const perDelivery = this.recipientLimit(res.transport);
-      const key = `${res.transport}\0${res.nexthop}`;
+      const key = res.tempFail ? '\0unresolved' : `${res.transport}\0${res.nexthop}`;
       let group = groups.get(key);
       if (!group || group.recipients.length >= perDelivery) {
-        group = { file, recipients: [], transport: res.transport, nexthop: res.nexthop };
+        group = { file, recipients: [], transport: res.transport, nexthop: res.nexthop, ...(res.tempFail ? { unresolved: true } : {}) };
         groups.set(perDelivery === 1 ? `${key}\0${r.address}` : key, group);
       }
       group.recipients.push(r);
