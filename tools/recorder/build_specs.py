@@ -8,6 +8,7 @@ DNS matters, smtp-sink peers at 127.0.0.2 (ports 25 and 2525) where relaying mat
 of the server ({"s": null}); {"s": None, "timeout": n} waits at most n seconds for it.
 
 usage: build_specs.py [OUTDIR]   (default: tools/recorder/specs)
+       build_specs.py --ids recorded2   (prints a record.py --only regex of that corpus's specs)
 """
 import base64
 import json
@@ -27,6 +28,13 @@ PLAIN_ALICE = b64('\0alice\0wonderland')
 PLAIN_BOB = b64('\0bob\0builder')
 CYRUS_CONF = 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN CRAM-MD5\n'
 SPECS = []
+CORPUS = {}        # id -> the corpus directory its recording goes to
+CURRENT = 'recorded'
+
+
+def add(spec):
+    SPECS.append(spec)
+    CORPUS[spec['id']] = CURRENT
 
 
 def dialogue(items):
@@ -46,7 +54,8 @@ def wait(n):
 
 
 def smtp(cid, about, d, cf=None, drop=(), aliases='postmaster: root\n', accounts=('root', 'alice', 'ansible', 'bob'),
-         client='127.0.0.1', dns=False, peers=False, sasl=None, maps=None, files=None):
+         client='127.0.0.1', dns=False, peers=False, sasl=None, maps=None, files=None, master_cf=None, port=None,
+         mailboxes=None, cyrus_conf=CYRUS_CONF):
     main_cf = dict(T['main_cf'])
     main_cf.update(cf or {})
     for k in drop:
@@ -57,6 +66,8 @@ def smtp(cid, about, d, cf=None, drop=(), aliases='postmaster: root\n', accounts
         host['maps'] = maps
     if files:
         host['files'] = files
+    if master_cf:
+        host['master_cf'] = master_cf
     host['accounts'] = list(accounts)
     host['system_accounts'] = T['system_accounts']
     if sasl:
@@ -64,26 +75,27 @@ def smtp(cid, about, d, cf=None, drop=(), aliases='postmaster: root\n', accounts
     if sasl == 'dovecot':
         host['dovecot_conf'] = T['dovecot_conf_sasl']
     elif sasl == 'cyrus':
-        host['cyrus_sasl_conf'] = CYRUS_CONF
+        host['cyrus_sasl_conf'] = cyrus_conf
+    if mailboxes:
+        host['mailboxes'] = mailboxes
     if dns:
         host['zones'] = T['zones']
         host['resolv_conf'] = T['resolv_conf']
         host['dns_servers'] = T['dns_servers']
     if peers:
         host['peers'] = T['peers']
-    SPECS.append({'id': cid, 'protocol': 'smtp', 'about': about, 'host': host,
-                  'client': {'address': client}, 'dialogue': dialogue(d)})
+    cl = {'address': client, **({'port': port} if port else {})}
+    add({'id': cid, 'protocol': 'smtp', 'about': about, 'host': host, 'client': cl, 'dialogue': dialogue(d)})
 
 
-def mailhost(proto, cid, about, d, users=('alice',), client='127.0.0.1', folders=None):
+def mailhost(proto, cid, about, d, users=('alice',), client='127.0.0.1', folders=None, inbox=None):
     accounts = ['root'] + list(users)
     sasl = [u for u in [{'user': 'alice', 'password': 'wonderland'}, {'user': 'bob', 'password': 'builder'}]
             if u['user'] in users]
     host = {'hostname': 'mail.example.com', 'addresses': ['127.0.0.1'], 'dovecot_conf': T['dovecot_conf_mail'],
             'accounts': accounts, 'system_accounts': T['system_accounts'], 'sasl': sasl,
-            'mailboxes': {'alice': T['mailbox_alice'], **(folders or {})}, 'uidvalidity': 1700000000}
-    SPECS.append({'id': cid, 'protocol': proto, 'about': about, 'host': host,
-                  'client': {'address': client}, 'dialogue': dialogue(d)})
+            'mailboxes': {'alice': inbox or T['mailbox_alice'], **(folders or {})}, 'uidvalidity': 1700000000}
+    add({'id': cid, 'protocol': proto, 'about': about, 'host': host, 'client': {'address': client}, 'dialogue': dialogue(d)})
 
 
 def pop3(cid, about, d, **kw):
@@ -94,19 +106,22 @@ def imap(cid, about, d, **kw):
     mailhost('imap', cid, about, d, **kw)
 
 
-def dns(cid, about, command, servers='bind', resolv=None):
+def dns(cid, about, command, servers='bind', resolv=None, zones=None):
     host = {'hostname': 'mail.example.com', 'addresses': ['127.0.0.1'],
             'resolv_conf': resolv or T['resolv_conf']}
     if servers == 'bind':
         host['dns_servers'] = T['dns_servers']
-        host['zones'] = T['zones']
+        host['zones'] = zones or T['zones']
+    elif servers == 'norecursion':
+        host['dns_servers'] = [{**T['dns_servers'][0], 'recursion': False,
+                                'about': 'primary for the lab zones only (no root zone), recursion off'}]
+        host['zones'] = zones
     elif servers == 'none':
         host['dns_servers'] = []
     elif servers == 'silent':
         host['dns_servers'] = [{'address': '127.0.0.1', 'port': 53, 'software': 'none: a socket that reads every query and never answers',
                                 'recursion': False, 'about': 'stands for a name server that is down or unreachable: queries go unanswered'}]
-    SPECS.append({'id': cid, 'protocol': 'dns', 'about': about, 'host': host,
-                  'client': {'address': '127.0.0.1'}, 'command': command})
+    add({'id': cid, 'protocol': 'dns', 'about': about, 'host': host, 'client': {'address': '127.0.0.1'}, 'command': command})
 
 
 def msg(*lines):
@@ -769,7 +784,694 @@ dns('dns-silent-server-dig', 'A name server that never answers (down or unreacha
 dns('dns-silent-server-nslookup', 'A name server that never answers: nslookup -timeout=2 -retry=1 prints "timed out" and "no servers could be reached", exit status 1.', 'nslookup -timeout=2 -retry=1 mail.example.com', servers='silent')
 
 
+# ===================================================================================================
+# Second corpus (tests/conformance/recorded2): a held-out set in areas the first one does not cover —
+# virtual domains, local delivery options, rewriting, content checks, transports, more restrictions,
+# the submission port, SASL in more shapes, more POP3/IMAP commands and richer DNS zones.
+# ===================================================================================================
+CURRENT = 'recorded2'
+
+
+def master_cf_with(*service_lines):
+    """Debian's master.cf with service entries added after the smtp line, as a student edits it."""
+    lines = T['master_cf'].split('\n')
+    at = next(i for i, l in enumerate(lines) if l.startswith('smtp      inet'))
+    return '\n'.join(lines[:at + 1] + list(service_lines) + lines[at + 1:])
+
+
+def msg_again(*lines):
+    """A second transaction from carol to alice in the same session."""
+    return ['MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg(*lines)]
+
+
+SUBMISSION_MASTER = master_cf_with(
+    'submission inet n       -       y       -       -       smtpd',
+    '  -o syslog_name=postfix/submission',
+    '  -o smtpd_sasl_auth_enable=yes',
+    '  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject')
+
+# virtual mailboxes under the home of a vmail account (uid/gid 5000), MySQL-style users in a hash map
+VMAIL_CF = {'virtual_mailbox_domains': 'example.org', 'virtual_mailbox_base': '/home/vmail',
+            'virtual_mailbox_maps': 'hash:/etc/postfix/vmailbox', 'virtual_uid_maps': 'static:5000',
+            'virtual_gid_maps': 'static:5000'}
+VMAIL_MAP = {'/etc/postfix/vmailbox': 'alice@example.org example.org/alice\nbob@example.org example.org/bob/\n'
+                                      'carol@example.org example.org/carol/\n'}
+VMAIL_ACCOUNTS = ('root', 'alice', 'ansible', 'bob', 'vmail')
+VALIAS_CF = {'virtual_alias_domains': 'example.org', 'virtual_alias_maps': 'hash:/etc/postfix/virtual'}
+VALIAS_MAP = {'/etc/postfix/virtual': 'info@example.org alice\nsales@example.org bob@example.net\n'
+                                      'team@example.org alice, bob\n'}
+
+# -- virtual mailbox domains ------------------------------------------------------------------------
+smtp('smtp-virtual-mailbox-mbox',
+     'virtual_mailbox_domains with a hash virtual_mailbox_maps: alice@example.org is delivered by virtual(8) to the mbox /home/vmail/example.org/alice.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@example.org>', S, *msg('Subject: virtual', '', 'to a virtual mailbox'), *QUIT],
+     cf=VMAIL_CF, maps=VMAIL_MAP, accounts=VMAIL_ACCOUNTS)
+smtp('smtp-virtual-mailbox-maildir',
+     'A virtual_mailbox_maps entry ending in "/" is a Maildir: bob@example.org and carol@example.org get a file each in their new/ directory.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<bob@example.org>', S, 'RCPT TO:<carol@example.org>', S,
+      *msg('Subject: maildir', '', 'one file per message'), *QUIT],
+     cf=VMAIL_CF, maps=VMAIL_MAP, accounts=VMAIL_ACCOUNTS)
+smtp('smtp-virtual-mailbox-unknown-user',
+     'From a client outside mynetworks: a virtual mailbox address is accepted without relay permission, an unknown one gets 550 5.1.1 User unknown in virtual mailbox table.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<nosuch@example.org>', S, 'RCPT TO:<alice@example.org>', S,
+      'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf=VMAIL_CF, maps=VMAIL_MAP, accounts=VMAIL_ACCOUNTS, client='127.0.0.5')
+smtp('smtp-virtual-mailbox-with-aliases',
+     'virtual_alias_maps in front of virtual mailboxes: postmaster@ and a list address expand to virtual mailbox addresses.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<postmaster@example.org>', S, 'RCPT TO:<all@example.org>', S,
+      *msg('Subject: to everybody', '', 'aliases of virtual users'), *QUIT],
+     cf={**VMAIL_CF, 'virtual_alias_maps': 'hash:/etc/postfix/virtual'},
+     maps={**VMAIL_MAP, '/etc/postfix/virtual': 'postmaster@example.org alice@example.org\nall@example.org alice@example.org, bob@example.org\n'},
+     accounts=VMAIL_ACCOUNTS)
+smtp('smtp-virtual-mailbox-wrong-uid',
+     'virtual_uid_maps = static:1001 (alice) while /home/vmail belongs to vmail: virtual(8) cannot create the mailbox and the mail is deferred.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<alice@example.org>', S, *msg('Subject: permissions', '', 'no way in'), *QUIT],
+     cf={**VMAIL_CF, 'virtual_uid_maps': 'static:1001', 'virtual_gid_maps': 'static:1001'}, maps=VMAIL_MAP, accounts=VMAIL_ACCOUNTS)
+smtp('smtp-virtual-mailbox-domain-also-in-mydestination',
+     'A domain listed in both mydestination and virtual_mailbox_domains: Postfix warns and treats it as local.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<alice@example.org>', S, *msg('Subject: both', '', 'which one?'), *QUIT],
+     cf={**VMAIL_CF, 'mydestination': '$myhostname, localhost.$mydomain, localhost, example.org'}, maps=VMAIL_MAP, accounts=VMAIL_ACCOUNTS)
+smtp('smtp-virtual-mailbox-recipient-delimiter',
+     'recipient_delimiter = + with virtual mailboxes: alice+news@example.org is found under alice@example.org.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<alice+news@example.org>', S, *msg('Subject: tagged', '', 'extension'), *QUIT],
+     cf={**VMAIL_CF, 'recipient_delimiter': '+'}, maps=VMAIL_MAP, accounts=VMAIL_ACCOUNTS)
+
+# -- virtual alias domains -------------------------------------------------------------------------
+smtp('smtp-virtual-alias-domain',
+     'virtual_alias_domains = example.org: info@ goes to the local user alice, sales@ to a remote address, team@ to two users.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<info@example.org>', S, 'RCPT TO:<sales@example.org>', S,
+      'RCPT TO:<team@example.org>', S, *msg('Subject: virtual aliases', '', 'three addresses'), *QUIT],
+     cf=VALIAS_CF, maps=VALIAS_MAP, dns=True, peers=True)
+smtp('smtp-virtual-alias-domain-unknown',
+     'An address of a virtual alias domain that the map does not list: 550 5.1.1 User unknown in virtual alias table.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<nobody@example.org>', S, 'RCPT TO:<info@example.org>', S, *QUIT],
+     cf=VALIAS_CF, maps=VALIAS_MAP, client='127.0.0.5')
+smtp('smtp-virtual-alias-catchall',
+     'A catch-all "@example.org alice" in virtual_alias_maps: any address of the domain is delivered to alice; an exact entry wins.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<whoever@example.org>', S, 'RCPT TO:<bob@example.org>', S,
+      *msg('Subject: catch-all', '', 'anything goes'), *QUIT],
+     cf=VALIAS_CF, maps={'/etc/postfix/virtual': 'bob@example.org bob\n@example.org alice\n'})
+smtp('smtp-virtual-alias-maps-local-domain',
+     'virtual_alias_maps also rewrites local addresses: an entry for alice@mail.example.com sends her mail to bob, and a bare "helpdesk" key works for the local domain.',
+     [S, *HELO, 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<helpdesk@mail.example.com>', S,
+      *msg('Subject: rewritten', '', 'virtual alias on a local domain'), *QUIT],
+     cf={'virtual_alias_maps': 'hash:/etc/postfix/virtual'},
+     maps={'/etc/postfix/virtual': 'alice@mail.example.com bob\nhelpdesk ansible\n'})
+
+# -- local delivery --------------------------------------------------------------------------------
+smtp('smtp-home-mailbox-maildir',
+     'home_mailbox = Maildir/: local(8) delivers into ~/Maildir/new/ (no "From " line); /var/mail stays empty.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S,
+      *msg('Subject: maildir', '', 'in the home directory'), *QUIT], cf={'home_mailbox': 'Maildir/'})
+smtp('smtp-home-mailbox-mbox-file',
+     'home_mailbox = Mailbox: local(8) appends to the mbox file ~/Mailbox instead of /var/mail/USER.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('Subject: mbox in home', '', 'in ~/Mailbox'), *QUIT], cf={'home_mailbox': 'Mailbox'})
+smtp('smtp-forward-file-keep-copy',
+     'A ~/.forward with "\\alice, bob": alice keeps a copy in her mailbox and bob gets one too.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('Subject: forwarded', '', 'via .forward'), *QUIT], files={'/home/alice/.forward': '\\alice, bob\n'})
+smtp('smtp-forward-file-to-file',
+     'A ~/.forward naming a file: local(8) appends the mail to /home/bob/saved.mbox as bob.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<bob@mail.example.com>', S,
+      *msg('Subject: to a file', '', 'kept in a file'), *QUIT], files={'/home/bob/.forward': '/home/bob/saved.mbox\n'})
+smtp('smtp-alias-pipe-command',
+     'An alias to a command ("|/bin/cat >/dev/null"): local(8) pipes the mail into it, "delivered to command".',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<robot@mail.example.com>', S,
+      *msg('Subject: for the robot', '', 'process me'), *QUIT], aliases='postmaster: root\nrobot: "|/bin/cat >/dev/null"\n')
+smtp('smtp-alias-pipe-command-fails',
+     'An alias to a command that exits with status 1 (|/bin/false): the mail bounces, "Command died with status 1".',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<broken@mail.example.com>', S,
+      *msg('Subject: to a failing command', '', 'fails'), *QUIT], aliases='postmaster: root\nbroken: |/bin/false\n')
+smtp('smtp-alias-pipe-command-tempfail',
+     'An alias to a command that exits with status 75 (EX_TEMPFAIL): the mail is deferred, not bounced.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<later@mail.example.com>', S,
+      *msg('Subject: try later', '', 'temporary'), *QUIT], aliases='postmaster: root\nlater: "|exit 75"\n')
+smtp('smtp-alias-file-permission-denied',
+     'An alias to a file the default_privs user (nobody) may not create (/var/log/archive.mbox): local(8) cannot deliver.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<archive@mail.example.com>', S,
+      *msg('Subject: archive me', '', 'into a file'), *QUIT], aliases='postmaster: root\narchive: /var/log/archive.mbox\n')
+smtp('smtp-alias-commands-restricted',
+     'allow_mail_to_commands = forward: an alias that pipes to a command is refused by local(8) and the mail bounces.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<robot@mail.example.com>', S,
+      *msg('Subject: no commands', '', 'restricted'), *QUIT],
+     cf={'allow_mail_to_commands': 'forward'}, aliases='postmaster: root\nrobot: |/bin/true\n')
+smtp('smtp-alias-owner-gets-bounces',
+     'A list alias with an owner- alias: the bounce for its unknown member goes to owner-staff (ansible), not to the sender.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<staff@mail.example.com>', S,
+      *msg('Subject: staff list', '', 'to the list'), *QUIT],
+     aliases='postmaster: root\nstaff: alice, nosuchuser\nowner-staff: ansible\n')
+smtp('smtp-alias-nested',
+     'Nested aliases: all -> team1, team2; team1 -> alice, bob; team2 -> ansible, team1. Each user gets the mail once.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<all@mail.example.com>', S,
+      *msg('Subject: everybody', '', 'nested lists'), *QUIT],
+     aliases='postmaster: root\nall: team1, team2\nteam1: alice, bob\nteam2: ansible, team1\n')
+smtp('smtp-alias-with-recipient-delimiter',
+     'recipient_delimiter = + and an alias: staff+urgent@ is found under staff and expanded.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<staff+urgent@mail.example.com>', S,
+      *msg('Subject: urgent', '', 'to the list with an extension'), *QUIT],
+     cf={'recipient_delimiter': '+'}, aliases='postmaster: root\nstaff: alice, bob\n')
+smtp('smtp-luser-relay',
+     'luser_relay = alice with local_recipient_maps empty: mail for an unknown local user is delivered to alice.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<nosuchuser@mail.example.com>', S,
+      *msg('Subject: lost', '', 'who gets this?'), *QUIT], cf={'luser_relay': 'alice', 'local_recipient_maps': ''})
+smtp('smtp-mailbox-size-limit',
+     'mailbox_size_limit = 1200 and alice\'s mailbox already holds about 1000 bytes: the new message does not fit and bounces; bob\'s copy is delivered.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S,
+      *msg('Subject: one more', '', 'does it fit?'), *QUIT],
+     cf={'mailbox_size_limit': '1200', 'message_size_limit': '1000'}, mailboxes={'alice': T['mailbox_alice']})
+
+# -- rewriting -------------------------------------------------------------------------------------
+smtp('smtp-sender-canonical-maps',
+     'sender_canonical_maps: alice@mail.example.com becomes alice.liddell@example.com in the envelope (Return-Path) and in the From: header.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S,
+      *msg('From: alice@mail.example.com', 'To: bob@mail.example.com', 'Subject: canonical', '', 'who am I?'), *QUIT],
+     cf={'sender_canonical_maps': 'hash:/etc/postfix/sender_canonical'},
+     maps={'/etc/postfix/sender_canonical': 'alice@mail.example.com alice.liddell@example.com\n'})
+smtp('smtp-recipient-canonical-maps',
+     'recipient_canonical_maps: info@mail.example.com is rewritten to bob; smtpd accepts the address because the canonical map lists it.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<info@mail.example.com>', S,
+      *msg('To: info@mail.example.com', 'Subject: to info', '', 'canonical recipient'), *QUIT],
+     cf={'recipient_canonical_maps': 'hash:/etc/postfix/recipient_canonical'},
+     maps={'/etc/postfix/recipient_canonical': 'info@mail.example.com bob@mail.example.com\n'})
+smtp('smtp-masquerade-domains',
+     'masquerade_domains = example.com: the sender alice@mail.example.com is masqueraded as alice@example.com in the envelope and the headers.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S,
+      *msg('From: alice@mail.example.com', 'To: bob@mail.example.com', 'Subject: masquerade', '', 'hidden host name'), *QUIT],
+     cf={'masquerade_domains': 'example.com'})
+smtp('smtp-always-bcc',
+     'always_bcc = ansible@mail.example.com: every message also goes to ansible.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('Subject: copied', '', 'archived by always_bcc'), *QUIT], cf={'always_bcc': 'ansible@mail.example.com'})
+smtp('smtp-percent-hack',
+     'allow_percent_hack = yes (default): bob%example.net@mail.example.com is rewritten to bob@example.net and relayed.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob%example.net@mail.example.com>', S,
+      *msg('Subject: percent', '', 'old style routing'), *QUIT], dns=True, peers=True)
+smtp('smtp-bang-path',
+     'swap_bangpath = yes (default): the UUCP address example.net!bob becomes bob@example.net and is relayed.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<example.net!bob>', S,
+      *msg('Subject: bang', '', 'uucp style'), *QUIT], dns=True, peers=True)
+
+# -- content checks --------------------------------------------------------------------------------
+HC = '/etc/postfix/header_checks'
+smtp('smtp-header-checks-reject',
+     'header_checks REJECT on the Subject: cleanup logs "reject: header Subject: ..." and the client gets 550 5.7.1 with the text at the end of DATA.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('Subject: Free money now', '', 'click here'), *msg_again('Subject: hello', '', 'a normal message'), *QUIT],
+     cf={'header_checks': f'regexp:{HC}'}, maps={HC: '/^Subject:.*free money/ REJECT Spam is not welcome here\n'})
+smtp('smtp-header-checks-warn-discard-hold',
+     'header_checks WARN (logged, delivered), DISCARD (accepted with 250, then dropped) and HOLD (kept in the hold queue), one message each.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: warn me', '', 'one'),
+      'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: discard me', '', 'two'),
+      'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: hold me', '', 'three'), *QUIT],
+     cf={'header_checks': f'regexp:{HC}'},
+     maps={HC: '/^Subject: warn/ WARN suspicious subject\n/^Subject: discard/ DISCARD not wanted\n/^Subject: hold/ HOLD for review\n'})
+smtp('smtp-header-checks-prepend-replace-ignore',
+     'header_checks that change headers: IGNORE removes X-Mailer, REPLACE rewrites the Subject, PREPEND adds a header before From.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('From: carol@example.org', 'X-Mailer: Spammer 1.0', 'Subject: report', '', 'body'), *QUIT],
+     cf={'header_checks': f'regexp:{HC}'},
+     maps={HC: '/^X-Mailer:/ IGNORE\n/^Subject: (.*)/ REPLACE Subject: [lesson] $1\n/^From:/ PREPEND X-Checked: yes\n'})
+smtp('smtp-header-checks-redirect',
+     'header_checks REDIRECT: a message whose Subject matches goes to ansible instead of its recipient.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('Subject: secret plans', '', 'for the admin'), *QUIT],
+     cf={'header_checks': f'regexp:{HC}'}, maps={HC: '/^Subject: secret/ REDIRECT ansible@mail.example.com\n'})
+smtp('smtp-body-checks',
+     'body_checks: a body line with a forbidden word is rejected (550 5.7.1 at the end of DATA), a WARN rule only logs.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('Subject: offer', '', 'cheap viagra here'), *msg_again('Subject: note', '', 'the password is secret'), *QUIT],
+     cf={'body_checks': 'regexp:/etc/postfix/body_checks'},
+     maps={'/etc/postfix/body_checks': '/viagra/ REJECT Body contains a forbidden word\n/password/ WARN password in mail\n'})
+
+# -- transports and relaying -----------------------------------------------------------------------
+smtp('smtp-transport-maps-error',
+     'transport_maps with "example.org error:..." : the mail is accepted and the error(8) agent bounces it with that text.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<dave@example.org>', S,
+      *msg('Subject: to example.org', '', 'not allowed'), *QUIT],
+     cf={'transport_maps': 'hash:/etc/postfix/transport'},
+     maps={'/etc/postfix/transport': 'example.org error:mail for example.org is not accepted here\n'})
+smtp('smtp-transport-maps-discard',
+     'transport_maps with "example.org discard:": the mail is accepted and silently dropped by discard(8).',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<dave@example.org>', S,
+      *msg('Subject: into the void', '', 'gone'), *QUIT],
+     cf={'transport_maps': 'hash:/etc/postfix/transport'}, maps={'/etc/postfix/transport': 'example.org discard:silently dropped\n'})
+smtp('smtp-transport-maps-nexthop',
+     'transport_maps with "example.org smtp:[127.0.0.2]:2525": the mail goes to that host and port, no MX lookup.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<dave@example.org>', S,
+      *msg('Subject: via transport', '', 'next hop'), *QUIT],
+     cf={'transport_maps': 'hash:/etc/postfix/transport'}, maps={'/etc/postfix/transport': 'example.org smtp:[127.0.0.2]:2525\n'},
+     dns=True, peers=True)
+smtp('smtp-relay-recipient-maps',
+     'relay_domains = example.net with relay_recipient_maps: a listed recipient is relayed for an outside client, another one gets 550 5.1.1 User unknown in relay recipient table.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<dave@example.net>', S, 'RCPT TO:<bob@example.net>', S,
+      *msg('Subject: relayed', '', 'to a known recipient'), *QUIT],
+     cf={'relay_domains': 'example.net', 'relay_recipient_maps': 'hash:/etc/postfix/relay_recipients'},
+     maps={'/etc/postfix/relay_recipients': 'bob@example.net OK\n'}, client='127.0.0.5', dns=True, peers=True)
+smtp('smtp-relay-transport-nexthop',
+     'relay_domains = example.net with relay_transport = relay:[127.0.0.2]:2525: mail for the relay domain goes to that next hop.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<bob@example.net>', S, *msg('Subject: backup MX', '', 'relay'), *QUIT],
+     cf={'relay_domains': 'example.net', 'relay_transport': 'relay:[127.0.0.2]:2525'}, client='127.0.0.5', dns=True, peers=True)
+smtp('smtp-default-transport-error',
+     'default_transport = error:... (a host that must not send out): local mail is delivered, remote mail bounces with that text.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, 'RCPT TO:<bob@mail.example.com>', S,
+      *msg('Subject: out and in', '', 'two recipients'), *QUIT],
+     cf={'default_transport': 'error:outgoing mail is disabled on this host'}, dns=True, peers=True)
+
+# -- restrictions ----------------------------------------------------------------------------------
+smtp('smtp-check-helo-access',
+     'check_helo_access: a listed HELO name is rejected with the map\'s text (at RCPT time), an OK entry passes.',
+     [S, 'HELO bad.example.org', S, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      'HELO friendly.example.org', S, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_helo_required': 'yes', 'smtpd_helo_restrictions': 'check_helo_access hash:/etc/postfix/helo_access'},
+     maps={'/etc/postfix/helo_access': 'bad.example.org REJECT You are not welcome here\nfriendly.example.org OK\n'}, client='127.0.0.5')
+smtp('smtp-reject-unknown-helo-hostname',
+     'reject_unknown_helo_hostname: a HELO name without an A or MX record gets 450 4.7.1 Host not found (at RCPT time); a resolvable one passes.',
+     [S, 'HELO nowhere.example.com', S, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      'HELO mx.example.net', S, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_helo_required': 'yes', 'smtpd_helo_restrictions': 'reject_unknown_helo_hostname'}, client='127.0.0.5', dns=True)
+smtp('smtp-reject-unknown-client-hostname',
+     'reject_unknown_client_hostname: a client without a PTR record (127.0.0.5) gets 450 4.7.25 Client host rejected: cannot find your hostname.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'reject_unknown_client_hostname'}, client='127.0.0.5', dns=True)
+smtp('smtp-reject-unknown-client-hostname-known',
+     'reject_unknown_client_hostname with a client whose PTR and A records agree (127.0.0.9, client.example.net): accepted.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'reject_unknown_client_hostname'}, client='127.0.0.9', dns=True)
+smtp('smtp-check-client-access-cidr',
+     'check_client_access cidr: a client inside a listed network (127.0.0.4/30) is rejected with the map\'s text.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'check_client_access cidr:/etc/postfix/client_access.cidr'},
+     maps={'/etc/postfix/client_access.cidr': '127.0.0.4/30 REJECT Your network is blocked\n127.0.0.0/8 OK\n'}, client='127.0.0.5')
+smtp('smtp-reject-unauth-pipelining',
+     'smtpd_data_restrictions = reject_unauth_pipelining: a client that sent HELO (not EHLO) and pipelines MAIL, RCPT and DATA gets 503 5.5.0 improper use of SMTP command pipelining for DATA.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', 'RCPT TO:<alice@mail.example.com>', 'DATA', S, S, S, *QUIT],
+     cf={'smtpd_data_restrictions': 'reject_unauth_pipelining'})
+smtp('smtp-pipelining-whole-transaction',
+     'After EHLO a client pipelines RSET, MAIL, three RCPTs (one unknown), DATA, then the message and QUIT: every reply comes back in order.',
+     [S, *EHLO, 'RSET', 'MAIL FROM:<carol@example.org>', 'RCPT TO:<alice@mail.example.com>', 'RCPT TO:<nosuch@mail.example.com>',
+      'RCPT TO:<bob@mail.example.com>', 'DATA', S, S, S, S, S, S, 'Subject: pipelined', '', 'all at once', '.', 'QUIT', S, S])
+smtp('smtp-reject-footer',
+     'smtpd_reject_footer: every 4xx/5xx reply gets a second line with the footer text ($client_address expanded).',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<nosuch@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S,
+      'BOGUS', S, *QUIT],
+     cf={'smtpd_reject_footer': 'For help contact postmaster@example.com and quote your address $client_address.'}, client='127.0.0.5')
+smtp('smtp-custom-banner',
+     'smtpd_banner = $myhostname ESMTP Mail service ready (no $mail_name): the 220 greeting shows the custom text.',
+     [S, *EHLO, *QUIT], cf={'smtpd_banner': '$myhostname ESMTP Mail service ready'})
+smtp('smtp-hard-error-limit',
+     'smtpd_soft_error_limit = 1 and smtpd_hard_error_limit = 3: the third error ends the session with 421 4.7.0 too many errors.',
+     [S, *HELO, 'BOGUS1', S, 'MAIL FROM:<bad address>', S, 'BOGUS3', S, 'NOOP', S],
+     cf={'smtpd_soft_error_limit': '1', 'smtpd_hard_error_limit': '3'})
+smtp('smtp-timeout',
+     'smtpd_timeout = 3s: a client that says nothing after HELO gets 421 4.4.2 Error: timeout exceeded and is disconnected.',
+     [S, *HELO, wait(15)], cf={'smtpd_timeout': '3s'})
+smtp('smtp-vrfy-aliases-and-remote',
+     'VRFY of an alias (252), of a remote address (252), of an address with a domain and of an unknown user (550 5.1.1).',
+     [S, *HELO, 'VRFY staff', S, 'VRFY bob@example.net', S, 'VRFY <alice@mail.example.com>', S, 'VRFY nosuch@mail.example.com', S, *QUIT],
+     aliases='postmaster: root\nstaff: alice, bob\n')
+smtp('smtp-show-user-unknown-table-name-no',
+     'show_user_unknown_table_name = no: an unknown local user gets 550 5.1.1 ... User unknown, without naming the table.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<nosuch@mail.example.com>', S, 'VRFY nosuch', S, *QUIT],
+     cf={'show_user_unknown_table_name': 'no'})
+smtp('smtp-null-sender-access',
+     'check_sender_access with a "<>" entry (smtpd_null_access_lookup_key): MAIL FROM:<> is rejected at RCPT time, a normal sender passes.',
+     [S, *HELO, 'MAIL FROM:<>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RSET', S, 'MAIL FROM:<carol@example.org>', S,
+      'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_sender_restrictions': 'check_sender_access hash:/etc/postfix/sender_access'},
+     maps={'/etc/postfix/sender_access': '<> REJECT No bounces accepted here\n'})
+smtp('smtp-reject-unlisted-sender',
+     'reject_unlisted_sender: a sender in a local domain that is not a local user is rejected (550 5.1.0 Sender address rejected: User unknown).',
+     [S, *HELO, 'MAIL FROM:<nosuch@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RSET', S,
+      'MAIL FROM:<bob@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_sender_restrictions': 'reject_unlisted_sender'})
+smtp('smtp-smtputf8-disabled',
+     'smtputf8_enable = no: EHLO does not offer SMTPUTF8, and MAIL FROM with the SMTPUTF8 parameter is refused.',
+     [S, *EHLO, 'MAIL FROM:<alice@mail.example.com> SMTPUTF8', S, 'MAIL FROM:<josé@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtputf8_enable': 'no'})
+smtp('smtp-strict-rfc821-envelopes',
+     'strict_rfc821_envelopes = yes: a space after the colon or an address without angle brackets is a syntax error (501 5.1.7 / 5.1.3).',
+     [S, *HELO, 'MAIL FROM: <alice@mail.example.com>', S, 'MAIL FROM:alice@mail.example.com', S, 'MAIL FROM:<alice@mail.example.com>', S,
+      'RCPT TO:bob@mail.example.com', S, 'RCPT TO:<bob@mail.example.com> ', S, *QUIT],
+     cf={'strict_rfc821_envelopes': 'yes'})
+smtp('smtp-transactions-with-rset-and-errors',
+     'Three transactions in one session: one ended by RSET, one with a rejected recipient and no DATA (503), one delivered.',
+     [S, *HELO, 'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RSET', S,
+      'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<nosuch@mail.example.com>', S, 'DATA', S, 'RSET', S,
+      'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<bob@mail.example.com>', S, *msg('Subject: third time', '', 'lucky'), *QUIT])
+
+# -- the submission port (master.cf) and SASL --------------------------------------------------------
+SUB_CF = {'smtpd_sasl_path': 'private/auth', 'smtpd_sasl_type': 'dovecot'}
+smtp('smtp-submission-port-ehlo-and-denied',
+     'The submission service on port 587 (master.cf -o smtpd_sasl_auth_enable=yes, smtpd_relay_restrictions=permit_sasl_authenticated,reject): EHLO offers AUTH, a recipient before AUTH is refused (554 5.7.1 Access denied); logs say postfix/submission/smtpd.',
+     [S, *EHLO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, 'RCPT TO:<bob@mail.example.com>', S, *QUIT],
+     cf=SUB_CF, sasl='dovecot', master_cf=SUBMISSION_MASTER, port=587, client='127.0.0.5')
+smtp('smtp-submission-port-auth-relay',
+     'Port 587 after AUTH PLAIN: alice relays to example.net; the log shows postfix/submission/smtpd with sasl_username=alice.',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S,
+      *msg('Subject: submitted', '', 'via port 587'), *QUIT],
+     cf=SUB_CF, sasl='dovecot', master_cf=SUBMISSION_MASTER, port=587, client='127.0.0.5', dns=True, peers=True)
+smtp('smtp-submission-port-25-unchanged',
+     'With the submission service in master.cf, port 25 keeps main.cf\'s settings: no AUTH in EHLO (smtpd_sasl_auth_enable is only set for 587).',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, *QUIT],
+     cf=SUB_CF, sasl='dovecot', master_cf=SUBMISSION_MASTER, client='127.0.0.5')
+LOGIN_MAP = {'/etc/postfix/sender_login': 'alice@mail.example.com alice\nbob@mail.example.com bob\n'}
+smtp('smtp-sender-login-mismatch',
+     'smtpd_sender_login_maps with reject_sender_login_mismatch: alice may send as alice@, but MAIL FROM bob@ after logging in as alice is rejected (553 5.7.1 not owned by user alice).',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RSET', S,
+      'MAIL FROM:<bob@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={**SASL_CF, 'smtpd_sender_login_maps': 'hash:/etc/postfix/sender_login', 'smtpd_sender_restrictions': 'reject_sender_login_mismatch'},
+     maps=LOGIN_MAP, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-sender-login-mismatch-unauthenticated',
+     'reject_sender_login_mismatch without AUTH: a sender address that the login map assigns to a user is rejected (553 5.7.1 not logged in); an unlisted sender passes.',
+     [S, *EHLO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RSET', S,
+      'MAIL FROM:<carol@example.org>', S, 'RCPT TO:<bob@mail.example.com>', S, *QUIT],
+     cf={**SASL_CF, 'smtpd_sender_login_maps': 'hash:/etc/postfix/sender_login', 'smtpd_sender_restrictions': 'reject_sender_login_mismatch'},
+     maps=LOGIN_MAP, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-relay-before-and-after',
+     'From outside mynetworks relaying is deferred (454 4.7.1) before AUTH; after RSET and AUTH LOGIN the same recipient is accepted and the mail relayed.',
+     [S, *EHLO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, 'RSET', S,
+      'AUTH LOGIN', S, b64('alice'), S, b64('wonderland'), S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S,
+      *msg('Subject: after login', '', 'now allowed'), *QUIT], cf=SASL_CF, sasl='dovecot', client='127.0.0.5', dns=True, peers=True)
+smtp('smtp-auth-plain-unknown-user',
+     'AUTH PLAIN for a user that does not exist: 535 5.7.8 authentication failed, as for a wrong password.',
+     [S, *EHLO, f'AUTH PLAIN {b64(chr(0) + "mallory" + chr(0) + "secret")}', S, *QUIT], cf=SASL_CF, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-plain-empty-password',
+     'AUTH PLAIN with an empty password: refused.',
+     [S, *EHLO, f'AUTH PLAIN {b64(chr(0) + "alice" + chr(0))}', S, *QUIT], cf=SASL_CF, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-plain-empty-initial-response',
+     'AUTH PLAIN = (an empty initial response): the SASL exchange gets an empty response.',
+     [S, *EHLO, 'AUTH PLAIN =', S, '*', S, *QUIT], cf=SASL_CF, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-plain-authzid',
+     'AUTH PLAIN with an authorization identity: "alice" as alice works, acting as bob with alice\'s password is refused.',
+     [S, *EHLO, f'AUTH PLAIN {b64("bob" + chr(0) + "alice" + chr(0) + "wonderland")}', S,
+      f'AUTH PLAIN {b64("alice" + chr(0) + "alice" + chr(0) + "wonderland")}', S, *QUIT], cf=SASL_CF, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-login-initial-response',
+     'AUTH LOGIN with the user name on the command line: the server asks only for the password; EHLO after AUTH no longer offers AUTH.',
+     [S, *EHLO, f'AUTH LOGIN {b64("alice")}', S, b64('wonderland'), S, *EHLO, *QUIT], cf=SASL_CF, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-login-cancel-at-password',
+     'AUTH LOGIN cancelled with "*" at the Password: prompt: 501 5.7.0 Authentication aborted.',
+     [S, *EHLO, 'AUTH LOGIN', S, b64('alice'), S, '*', S, *QUIT], cf=SASL_CF, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-noplaintext-security-option',
+     'smtpd_sasl_security_options = noanonymous, noplaintext with only PLAIN and LOGIN available (no TLS): no AUTH is offered.',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, *QUIT],
+     cf={**SASL_CF, 'smtpd_sasl_security_options': 'noanonymous, noplaintext'}, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-cyrus-plain-unknown-user',
+     'Cyrus SASL with sasldb: AUTH PLAIN for a user not in sasldb fails with 535 5.7.8.',
+     [S, *EHLO, f'AUTH PLAIN {b64(chr(0) + "mallory" + chr(0) + "secret")}', S, *QUIT], cf=CYRUS_CF, sasl='cyrus', client='127.0.0.5')
+smtp('smtp-cyrus-login-cancel',
+     'Cyrus SASL: AUTH LOGIN cancelled with "*" at the Username: prompt.',
+     [S, *EHLO, 'AUTH LOGIN', S, '*', S, *QUIT], cf=CYRUS_CF, sasl='cyrus', client='127.0.0.5')
+smtp('smtp-cyrus-plain-empty-initial-response',
+     'Cyrus SASL: AUTH PLAIN = (empty initial response).',
+     [S, *EHLO, 'AUTH PLAIN =', S, '*', S, *QUIT], cf=CYRUS_CF, sasl='cyrus', client='127.0.0.5')
+smtp('smtp-cyrus-mech-list-plain-only',
+     'Cyrus SASL with mech_list: PLAIN: EHLO offers only PLAIN; AUTH LOGIN is refused, AUTH PLAIN works and relays with the authenticated header.',
+     [S, *EHLO, 'AUTH LOGIN', S, f'AUTH PLAIN {PLAIN_BOB}', S, 'MAIL FROM:<bob@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S,
+      *msg('Subject: cyrus', '', 'plain only'), *QUIT],
+     cf={**CYRUS_CF, 'smtpd_sasl_authenticated_header': 'yes'}, sasl='cyrus', client='127.0.0.5',
+     cyrus_conf='pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN\n')
+
+# -- POP3 -------------------------------------------------------------------------------------------
+DOTS = ['Return-Path: <carol@example.com>\nFrom: Carol <carol@example.com>\nTo: alice@example.com\nSubject: Lines with dots\n'
+        'Date: Thu, 4 Jan 2024 10:00:00 +0000\nMessage-ID: <dots-1@example.com>\n\n.hidden starts with a dot\n..two dots\n.\nend\n',
+        T['mailbox_alice'][1]]
+pop3('pop3-apop-not-supported',
+     'APOP (not offered: no timestamp in the greeting) is an unknown command in Dovecot\'s default configuration.',
+     [S, 'APOP alice c4c9334bac560ecc979e58001b3e22fb', S, *LOGIN, 'QUIT', S])
+pop3('pop3-auth-without-mechanism',
+     'AUTH without a mechanism lists the SASL mechanisms (+OK, one per line, "."), as some old clients expect.',
+     [S, 'AUTH', S, 'AUTH CRAM-MD5', S, 'QUIT', S])
+pop3('pop3-long-command-line',
+     'A command line longer than Dovecot accepts: the reply and whether the session survives.',
+     [S, 'USER ' + 'a' * 5000, S, 'NOOP', S, 'QUIT', S])
+pop3('pop3-stls-without-tls',
+     'STLS on a server without TLS (ssl = no; not in CAPA): refused; the session goes on.',
+     [S, 'STLS', S, *LOGIN, 'STLS', S, 'QUIT', S])
+pop3('pop3-deleted-message-commands',
+     'After DELE 2: DELE 2 again, RETR 2, TOP 2 0, LIST 2 and UIDL 2 all refuse the deleted message; UIDL lists the others.',
+     [S, *LOGIN, 'DELE 2', S, 'DELE 2', S, 'RETR 2', S, 'TOP 2 0', S, 'LIST 2', S, 'UIDL 2', S, 'UIDL', S, 'RSET', S, 'QUIT', S])
+pop3('pop3-top-edge-arguments',
+     'TOP with odd arguments: more lines than the body has, a negative count, a word, message 0.',
+     [S, *LOGIN, 'TOP 1 100', S, 'TOP 1 -1', S, 'TOP 1 abc', S, 'TOP 0 1', S, 'RETR 0', S, 'RETR 1 2', S, 'QUIT', S])
+pop3('pop3-retr-dot-stuffing',
+     'RETR and TOP of a message whose body lines start with dots: each such line is sent with one more dot; a line of a single dot becomes "..".',
+     [S, *LOGIN, 'LIST', S, 'RETR 1', S, 'TOP 1 1', S, 'QUIT', S], inbox=DOTS)
+pop3('pop3-auth-login-cancel',
+     'AUTH LOGIN cancelled with "*" at the username prompt; USER/PASS still works afterwards.',
+     [S, 'AUTH LOGIN', S, '*', S, *LOGIN, 'QUIT', S])
+pop3('pop3-auth-plain-wrong-password',
+     'AUTH PLAIN with a wrong password fails (after a delay) with [AUTH]; the session goes on and USER/PASS works.',
+     [S, f'AUTH PLAIN {b64(chr(0) + "alice" + chr(0) + "cheshire")}', S, *LOGIN, 'STAT', S, 'QUIT', S])
+pop3('pop3-pass-with-spaces',
+     'PASS takes the rest of the line, spaces included: "PASS wonder land" is a wrong password.',
+     [S, 'USER alice', S, 'PASS wonder land', S, *LOGIN, 'QUIT', S])
+pop3('pop3-commands-before-login',
+     'Transaction commands before login (LIST, RETR, DELE, UIDL, RSET, TOP) are unknown in that state.',
+     [S, 'LIST', S, 'RETR 1', S, 'DELE 1', S, 'UIDL', S, 'RSET', S, 'TOP 1 0', S, 'QUIT', S])
+pop3('pop3-line-length-limit-before-login',
+     'A 1022-character command line before login (1024 bytes with CRLF) still fits pop3-login\'s input buffer: USER answers +OK.',
+     [S, 'USER ' + 'a' * 1017, S, 'QUIT', S])
+pop3('pop3-long-line-after-login',
+     'A 5000-character command line after login (the pop3 process, not pop3-login): its answer.',
+     [S, *LOGIN, 'LIST ' + '1' * 5000, S, 'STAT', S, 'QUIT', S])
+imap('imap-long-line-before-login',
+     'A 2000-character command line before login: imap-login\'s input buffer.',
+     [S, 'a1 LOGIN ' + 'x' * 2000 + ' secret', S, 'a2 LOGOUT', S])
+imap('imap-long-line-after-login',
+     'A 70000-character command line after login, longer than imap_max_line_length (64 kB).',
+     [S, *ILOGIN, *ISELECT, 'a3 SEARCH SUBJECT ' + 'x' * 70000, S, 'a4 NOOP', S, 'a5 LOGOUT', S])
+pop3('pop3-quit-with-deleted-in-session-order',
+     'DELE 1 and DELE 3, QUIT: only the middle message stays in the mbox.',
+     [S, *LOGIN, 'DELE 3', S, 'DELE 1', S, 'STAT', S, 'QUIT', S])
+
+
+def append(prefix, lines):
+    """An IMAP APPEND (or any command) that ends with a synchronizing literal of the given lines."""
+    size = sum(len(l.encode()) + 2 for l in lines)
+    return [f'{prefix} {{{size}}}', S, *lines, '', S]
+
+
+def append_plus(prefix, lines):
+    """The same with a non-synchronizing literal (LITERAL+): no "+" continuation to wait for."""
+    size = sum(len(l.encode()) + 2 for l in lines)
+    return [f'{prefix} {{{size}+}}', *lines, '', S]
+
+
+ATTACH = ['Return-Path: <bob@example.net>\nFrom: Bob <bob@example.net>\nTo: alice@example.com\nSubject: Report with attachment\n'
+          'Date: Thu, 4 Jan 2024 11:00:00 +0000\nMessage-ID: <report-1@example.net>\nMIME-Version: 1.0\n'
+          'Content-Type: multipart/mixed; boundary="XYZ"\n\nThis is a multi-part message in MIME format.\n\n--XYZ\n'
+          'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nHi Alice, the report is attached. Grüße, Bob\n\n'
+          '--XYZ\nContent-Type: text/csv; name="report.csv"\nContent-Disposition: attachment; filename="report.csv"\n'
+          'Content-Transfer-Encoding: base64\n\nbmFtZSxzY29yZQphbGljZSw5NQpib2IsODcK\n--XYZ--\n',
+          'Return-Path: <news@example.org>\nFrom: news@example.org\nTo: alice@example.com\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?= in HTML\n'
+          'Date: Fri, 5 Jan 2024 08:00:00 +0100\nMessage-ID: <html-1@example.org>\nMIME-Version: 1.0\n'
+          'Content-Type: multipart/alternative; boundary="alt-1"\n\n--alt-1\nContent-Type: text/plain; charset=iso-8859-1\n'
+          'Content-Transfer-Encoding: quoted-printable\n\nGr=FC=DFe aus dem Labor\n--alt-1\nContent-Type: text/html; charset=utf-8\n\n'
+          '<p>Gr&uuml;&szlig;e aus dem Labor</p>\n--alt-1--\n']
+FOLDERS = {'alice/Saved': SAVED, 'alice/Attachments': ATTACH}
+imap('imap-status-items',
+     'STATUS with every item, of the selected INBOX after a change and of another folder; STATUS with an unknown item is a BAD.',
+     [S, *ILOGIN, *ISELECT, 'a3 STORE 1 +FLAGS (\\Seen)', S, 'a4 STATUS INBOX (MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN)', S,
+      'a5 STATUS Saved (MESSAGES UNSEEN UIDNEXT)', S, 'a6 STATUS Saved (BOGUS)', S, 'a7 STATUS Nosuch (MESSAGES)', S, 'a8 LOGOUT', S],
+     folders=FOLDERS)
+imap('imap-append-literal',
+     'APPEND with a synchronizing literal ("+ OK" before the message), with flags and an internal date: [APPENDUID uidvalidity uid]; the mailbox then has four messages.',
+     [S, *ILOGIN,
+      *append('a2 APPEND INBOX (\\Seen) "05-Jan-2024 12:00:00 +0000"',
+              ['From: alice@example.com', 'To: alice@example.com', 'Subject: Draft saved by APPEND', 'Date: Fri, 5 Jan 2024 12:00:00 +0000',
+               '', 'Appended by the client.']),
+      'a3 SELECT INBOX', S, 'a4 FETCH 4 (FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER.FIELDS (SUBJECT)])', S, 'a5 LOGOUT', S])
+imap('imap-append-to-folder-literal-plus',
+     'APPEND to another folder with a non-synchronizing literal (LITERAL+, no "+ OK" wait) and no flags.',
+     [S, *ILOGIN, *append_plus('a2 APPEND Saved "06-Jan-2024 09:30:00 +0100"', ['Subject: kept', 'Date: Sat, 6 Jan 2024 09:30:00 +0100', '', 'for later']),
+      'a3 STATUS Saved (MESSAGES UIDNEXT)', S, 'a4 LOGOUT', S], folders={'alice/Saved': SAVED})
+imap('imap-append-errors',
+     'APPEND to a mailbox that does not exist: NO [TRYCREATE]; APPEND without a message, without arguments, or with a malformed date is a BAD.',
+     [S, *ILOGIN, *append_plus('a2 APPEND Nosuch', ['Subject: x', '', 'y']), 'a3 APPEND INBOX', S, 'a4 APPEND', S,
+      'a5 APPEND INBOX (\\Seen) "not a date" abc', S, 'a6 LOGOUT', S])
+imap('imap-rename-folder',
+     'RENAME a folder: LIST shows the new name, STATUS works under it; renaming a missing folder or onto an existing one fails.',
+     [S, *ILOGIN, 'a2 RENAME Saved Archive', S, 'a3 LIST "" "*"', S, 'a4 STATUS Archive (MESSAGES)', S, 'a5 RENAME Saved Other', S,
+      'a6 RENAME Archive Attachments', S, 'a7 LOGOUT', S], folders=FOLDERS)
+imap('imap-subscribe-lsub',
+     'SUBSCRIBE and UNSUBSCRIBE: LSUB lists the subscribed folders; LIST (SUBSCRIBED) marks them.',
+     [S, *ILOGIN, 'a2 LSUB "" "*"', S, 'a3 SUBSCRIBE Saved', S, 'a4 SUBSCRIBE INBOX', S, 'a5 LSUB "" "*"', S,
+      'a6 LIST (SUBSCRIBED) "" "*"', S, 'a7 UNSUBSCRIBE Saved', S, 'a8 LSUB "" "*"', S, 'a9 LOGOUT', S], folders=FOLDERS)
+imap('imap-fetch-header-variants',
+     'FETCH BODY.PEEK[HEADER.FIELDS.NOT (...)], RFC822.HEADER, RFC822.TEXT and RFC822 (which sets \\Seen), BODY[1] of a single-part message.',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 1 BODY.PEEK[HEADER.FIELDS.NOT (RETURN-PATH MESSAGE-ID DATE)]', S, 'a4 FETCH 2 RFC822.HEADER', S,
+      'a5 FETCH 3 RFC822.TEXT', S, 'a6 FETCH 3 RFC822', S, 'a7 FETCH 1 BODY.PEEK[1]', S, 'a8 LOGOUT', S])
+imap('imap-fetch-multipart-parts',
+     'A multipart/mixed message with an attachment and a multipart/alternative one: BODYSTRUCTURE, BODY[1], BODY[2], BODY[2.MIME], BODY[1.1] and the decoded-size items.',
+     [S, *ILOGIN, 'a2 SELECT Attachments', S, 'a3 FETCH 1 BODYSTRUCTURE', S, 'a4 FETCH 1 (BODY.PEEK[1] BODY.PEEK[2.MIME])', S,
+      'a5 FETCH 1 BODY.PEEK[2]', S, 'a6 FETCH 2 (BODYSTRUCTURE ENVELOPE)', S, 'a7 FETCH 2 BODY.PEEK[1]', S, 'a8 FETCH 1 BODY', S, 'a9 LOGOUT', S],
+     folders=FOLDERS)
+imap('imap-uid-store-uid-expunge',
+     'UID STORE by UID (the untagged FETCH carries the UID), UID STORE of a missing UID, UID EXPUNGE of one UID only (UIDPLUS).',
+     [S, *ILOGIN, *ISELECT, 'a3 UID STORE 2:3 +FLAGS (\\Deleted)', S, 'a4 UID STORE 9 +FLAGS (\\Seen)', S, 'a5 UID EXPUNGE 3', S,
+      'a6 FETCH 1:* (UID FLAGS)', S, 'a7 LOGOUT', S])
+imap('imap-search-sets-and-keys',
+     'SEARCH with sequence sets and UID ranges, OR/NOT combinations, HEADER, LARGER/SMALLER, ON/SENTON and ALL.',
+     [S, *ILOGIN, *ISELECT, 'a3 SEARCH 2:*', S, 'a4 SEARCH UID 1,3', S, 'a5 SEARCH OR (FROM bob) (SUBJECT digest)', S,
+      'a6 SEARCH NOT OR FROM bob FROM carol', S, 'a7 SEARCH HEADER Message-ID notes', S, 'a8 SEARCH SMALLER 300 NOT LARGER 200', S,
+      'a9 SEARCH ON 1-Jan-2024', S, 'b1 SEARCH SENTON 2-Jan-2024', S, 'b2 SEARCH SENTBEFORE 2-Jan-2024', S, 'b3 UID SEARCH UID 2:*', S,
+      'b4 LOGOUT', S])
+imap('imap-search-charset-and-errors',
+     'SEARCH CHARSET UTF-8, an unknown charset (NO [BADCHARSET]), an unknown search key and a missing argument (BAD).',
+     [S, *ILOGIN, *ISELECT, 'a3 SEARCH CHARSET UTF-8 SUBJECT meeting', S, 'a4 SEARCH CHARSET BOGUS SUBJECT meeting', S,
+      'a5 SEARCH FOOBAR', S, 'a6 SEARCH FROM', S, 'a7 SEARCH KEYWORD $Important', S, 'a8 LOGOUT', S])
+imap('imap-expunge-responses',
+     'EXPUNGE of messages 1 and 3: untagged EXPUNGE lines with sequence numbers that shift as messages go; the remaining message is now 1.',
+     [S, *ILOGIN, *ISELECT, 'a3 STORE 1,3 +FLAGS.SILENT (\\Deleted)', S, 'a4 EXPUNGE', S, 'a5 FETCH 1:* (UID FLAGS)', S,
+      'a6 EXPUNGE', S, 'a7 LOGOUT', S])
+imap('imap-idle-done',
+     'IDLE: "+ idling" continuation, DONE ends it with the tagged OK.',
+     [S, *ILOGIN, *ISELECT, 'a3 IDLE', S, 'DONE', S, 'a4 NOOP', S, 'a5 LOGOUT', S])
+imap('imap-namespace-enable',
+     'NAMESPACE (personal namespace with the "/" separator), ENABLE of known and unknown capabilities before and after SELECT.',
+     [S, 'a1 ENABLE CONDSTORE', S, 'a2 LOGIN alice wonderland', S, 'a3 NAMESPACE', S, 'a4 ENABLE CONDSTORE', S, 'a5 ENABLE FOOBAR', S,
+      'a6 ENABLE QRESYNC', S, 'a7 SELECT INBOX', S, 'a8 LOGOUT', S])
+imap('imap-check',
+     'CHECK with a mailbox selected (OK) and without one.',
+     [S, *ILOGIN, 'a2 CHECK', S, 'a3 SELECT INBOX', S, 'a4 CHECK', S, 'a5 LOGOUT', S])
+imap('imap-bad-sequence-sets',
+     'Sequence sets out of range or malformed: message 0, a number beyond EXISTS, a reversed range, "*", doubled commas, UID 0.',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 0 FLAGS', S, 'a4 FETCH 5 FLAGS', S, 'a5 FETCH 3:2 UID', S, 'a6 FETCH * UID', S,
+      'a7 FETCH 1,,2 FLAGS', S, 'a8 STORE 9 +FLAGS (\\Seen)', S, 'a9 UID FETCH 0 FLAGS', S, 'b1 SEARCH 7', S, 'b2 LOGOUT', S])
+imap('imap-move',
+     'MOVE a message to another folder: [COPYUID ...] then an untagged EXPUNGE; the folder has it.',
+     [S, *ILOGIN, *ISELECT, 'a3 MOVE 1 Saved', S, 'a4 FETCH 1:* (UID BODY.PEEK[HEADER.FIELDS (SUBJECT)])', S, 'a5 STATUS Saved (MESSAGES)', S,
+      'a6 UID MOVE 3 Saved', S, 'a7 LOGOUT', S], folders={'alice/Saved': SAVED})
+imap('imap-list-patterns',
+     'LIST with the "%" and "*" wildcards and a prefix, a reference name, and LIST of INBOX in lower case.',
+     [S, *ILOGIN, 'a2 LIST "" %', S, 'a3 LIST "" S*', S, 'a4 LIST "" inbox', S, 'a5 LIST Saved ""', S, 'a6 LIST "" "*Ment*"', S,
+      'a7 LIST "" Nosuch', S, 'a8 LOGOUT', S], folders=FOLDERS)
+imap('imap-create-hierarchy',
+     'CREATE Work/Projects with mbox storage: Work becomes a directory (\\Noselect \\HasChildren in LIST); CREATE of a name ending in "/"; DELETE of the parent with a child.',
+     [S, *ILOGIN, 'a2 CREATE Work/Projects', S, 'a3 LIST "" "*"', S, 'a4 CREATE Notes/', S, 'a5 LIST "" "*"', S, 'a6 DELETE Work', S,
+      'a7 DELETE Work/Projects', S, 'a8 LIST "" "*"', S, 'a9 LOGOUT', S])
+imap('imap-authenticate-login-and-cancel',
+     'AUTHENTICATE LOGIN with its two prompts; before it an AUTHENTICATE PLAIN cancelled with "*" and one with a wrong password.',
+     [S, 'a1 AUTHENTICATE PLAIN', S, '*', S, f'a2 AUTHENTICATE PLAIN {b64(chr(0) + "alice" + chr(0) + "cheshire")}', S,
+      'a3 AUTHENTICATE LOGIN', S, b64('alice'), S, b64('wonderland'), S, 'a4 LOGOUT', S])
+imap('imap-login-wrong-then-right',
+     'LOGIN with a wrong password: NO [AUTHENTICATIONFAILED] after a delay; then the right one; a second LOGIN after login is refused.',
+     [S, 'a1 LOGIN alice cheshire', S, 'a2 LOGIN nosuch secret', S, 'a3 LOGIN alice wonderland', S, 'a4 LOGIN alice wonderland', S, 'a5 LOGOUT', S])
+imap('imap-sort-thread',
+     'SORT by date, by reverse subject and by from; THREAD REFERENCES and ORDEREDSUBJECT.',
+     [S, *ILOGIN, *ISELECT, 'a3 SORT (DATE) UTF-8 ALL', S, 'a4 SORT (REVERSE SUBJECT) UTF-8 ALL', S, 'a5 SORT (FROM) UTF-8 ALL', S,
+      'a6 UID SORT (ARRIVAL) UTF-8 ALL', S, 'a7 THREAD REFERENCES UTF-8 ALL', S, 'a8 THREAD ORDEREDSUBJECT UTF-8 ALL', S, 'a9 LOGOUT', S])
+imap('imap-select-condstore',
+     'SELECT INBOX (CONDSTORE): HIGHESTMODSEQ in the reply; FETCH with MODSEQ and STORE with UNCHANGEDSINCE.',
+     [S, *ILOGIN, 'a2 SELECT INBOX (CONDSTORE)', S, 'a3 FETCH 1:* (FLAGS MODSEQ)', S, 'a4 STORE 1 (UNCHANGEDSINCE 1) +FLAGS (\\Seen)', S,
+      'a5 FETCH 1 (MODSEQ)', S, 'a6 LOGOUT', S])
+imap('imap-starttls-without-tls',
+     'STARTTLS on a server without TLS (ssl = no; not in CAPABILITY): refused.',
+     [S, 'a1 STARTTLS', S, *[l.replace('a1', 'a2') if isinstance(l, str) else l for l in ILOGIN], 'a3 STARTTLS', S, 'a4 LOGOUT', S])
+imap('imap-esearch-return',
+     'SEARCH RETURN (ESEARCH): MIN, MAX, COUNT and ALL as an untagged ESEARCH; UID SEARCH RETURN ().',
+     [S, *ILOGIN, *ISELECT, 'a3 SEARCH RETURN (MIN MAX COUNT) ALL', S, 'a4 SEARCH RETURN (ALL) 1:2', S, 'a5 UID SEARCH RETURN () FROM carol', S,
+      'a6 SEARCH RETURN (COUNT) SUBJECT nothing', S, 'a7 LOGOUT', S])
+imap('imap-examine-then-select',
+     'EXAMINE then SELECT of the same mailbox in one session: \\Recent stays with the session that saw the messages first; STORE on the EXAMINEd mailbox fails.',
+     [S, *ILOGIN, 'a2 EXAMINE INBOX', S, 'a3 STORE 1 +FLAGS (\\Seen)', S, 'a4 SELECT INBOX', S, 'a5 FETCH 1:* FLAGS', S, 'a6 LOGOUT', S])
+
+# -- DNS: a richer zone (example.org) beside the lab zones -------------------------------------------
+DKIM_KEY = ('MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwLesson0Key1For2DKIM3Tests4Only5NotReal6Padding7Padding8Padding9'
+            'Padding0PaddingAPaddingBPaddingCPaddingDPaddingEPaddingFPaddingGPaddingHPaddingIPaddingJPaddingKPaddingLPadding'
+            'MPaddingNPaddingOPaddingPPaddingQPaddingRPaddingSPaddingTPaddingUPaddingVPaddingWIDAQAB')
+ORG_ZONE = {
+    'origin': 'example.org', 'ttl': 3600,
+    'records': [
+        {'name': '@', 'type': 'SOA', 'value': 'ns1.example.com. hostmaster.example.org. 2025020101 7200 900 1209600 600'},
+        {'name': '@', 'type': 'NS', 'value': 'ns1.example.com.'},
+        {'name': '@', 'type': 'A', 'value': '127.0.0.11'},
+        {'name': '@', 'type': 'MX', 'value': '10 mx1'},
+        {'name': '@', 'type': 'MX', 'value': '10 mx2.example.org.'},
+        {'name': '@', 'type': 'MX', 'value': '20 mx.example.net.'},
+        {'name': '@', 'type': 'TXT', 'value': '"v=spf1 mx a:mail.example.org ip4:127.0.0.0/29 include:example.net ~all"'},
+        {'name': 'mx1', 'type': 'A', 'value': '127.0.0.11'},
+        {'name': 'mx2', 'type': 'A', 'value': '127.0.0.12'},
+        {'name': 'mail', 'type': 'A', 'value': '127.0.0.11'},
+        {'name': 'mail', 'type': 'AAAA', 'value': '2001:db8::11'},
+        {'name': 'webmail', 'type': 'CNAME', 'value': 'mail'},
+        {'name': 'alias1', 'type': 'CNAME', 'value': 'alias2'},
+        {'name': 'alias2', 'type': 'CNAME', 'value': 'www.example.com.'},
+        {'name': 'broken', 'type': 'CNAME', 'value': 'nowhere.example.org.'},
+        {'name': 'www', 'type': 'A', 'value': '127.0.0.13'},
+        {'name': 'www', 'type': 'A', 'value': '127.0.0.14'},
+        {'name': '*.wild', 'type': 'A', 'value': '127.0.0.20'},
+        {'name': '*.wild', 'type': 'TXT', 'value': '"matched by the wildcard"'},
+        {'name': 'explicit.wild', 'type': 'A', 'value': '127.0.0.21'},
+        {'name': '_dmarc', 'type': 'TXT', 'value': '"v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@example.org"'},
+        {'name': 'lesson._domainkey', 'type': 'TXT', 'value': f'"v=DKIM1; k=rsa; p={DKIM_KEY[:200]}" "{DKIM_KEY[200:]}"'},
+        {'name': '_submission._tcp', 'type': 'SRV', 'value': '0 1 587 mail.example.org.'},
+        {'name': '_imap._tcp', 'type': 'SRV', 'value': '10 5 143 mail'},
+        {'name': '_imap._tcp', 'type': 'SRV', 'value': '20 5 143 mx2'},
+        {'name': 'short', 'ttl': 60, 'type': 'A', 'value': '127.0.0.30'},
+    ],
+    # a subdomain written with $ORIGIN and names relative to it, as in a hand-written zone file
+    'file': '$ORIGIN dept.example.org.\n@ IN A 127.0.0.22\n@ IN MX 5 smtp\nsmtp IN A 127.0.0.23\nprinter 300 IN A 127.0.0.24\n',
+}
+REV_ZONE = {**T['zones'][2], 'records': T['zones'][2]['records'] + [
+    {'name': '11', 'type': 'PTR', 'value': 'mx1.example.org.'},
+    {'name': '11', 'type': 'PTR', 'value': 'mail.example.org.'},
+    {'name': '12', 'type': 'PTR', 'value': 'mx2.example.org.'}]}
+ZONES2 = [T['zones'][0], T['zones'][1], ORG_ZONE, REV_ZONE, T['zones'][3]]
+
+
+def dns2(cid, about, command, **kw):
+    dns(cid, about, command, zones=kw.pop('zones', ZONES2), **kw)
+
+
+dns2('dns-dig-mx-equal-preference', 'dig MX of a domain with two exchangers of equal preference and a backup: the answer, and the addresses of the exchangers in the ADDITIONAL section.', 'dig example.org MX')
+dns2('dns-dig-short-mx-equal-preference', 'dig +short MX: one "preference name" line per exchanger.', 'dig +short MX example.org')
+dns2('dns-dig-short-spf', 'dig +short TXT of an SPF record.', 'dig +short example.org TXT')
+dns2('dns-dig-dmarc-txt', 'dig of a _dmarc TXT record (a name with an underscore).', 'dig _dmarc.example.org TXT')
+dns2('dns-dig-long-txt-dkim', 'A DKIM key longer than 255 bytes, stored as two strings of one TXT record: dig prints both quoted strings.', 'dig +noall +answer lesson._domainkey.example.org TXT')
+dns2('dns-dig-wildcard', 'A wildcard *.wild.example.org: any name under it gets the wildcard\'s records (with the queried name), an explicit name its own, a deeper name too.',
+     'dig +noall +answer anything.wild.example.org explicit.wild.example.org a.b.wild.example.org TXT')
+dns2('dns-dig-empty-non-terminal', 'dig of wild.example.org, which has no records of its own but names below it: NOERROR with an empty answer (not NXDOMAIN).', 'dig wild.example.org')
+dns2('dns-dig-cname-chain', 'dig of a CNAME that points to a CNAME in the same zone, then to one in another zone, then to an A record: the whole chain in the answer.', 'dig alias1.example.org')
+dns2('dns-dig-cname-to-nxdomain', 'dig of a CNAME whose target does not exist: the CNAME in the answer and status NXDOMAIN.', 'dig broken.example.org')
+dns2('dns-dig-short-relative-cname', 'dig +short of a CNAME written with a relative target in the zone file: the target is completed with the origin.', 'dig +short webmail.example.org')
+dns2('dns-dig-origin-subdomain', 'Names written after $ORIGIN dept.example.org. in the zone file, one with its own TTL.', 'dig +noall +answer dept.example.org MX smtp.dept.example.org printer.dept.example.org')
+dns2('dns-dig-srv', 'dig SRV of _submission._tcp: priority, weight, port and target.', 'dig _submission._tcp.example.org SRV')
+dns2('dns-dig-two-a-records', 'dig +short of a name with two A records (BIND returns them in zone order here).', 'dig +short www.example.org')
+dns2('dns-dig-record-ttl', 'A record with its own TTL (60) next to the zone default: the TTL column shows each.', 'dig +noall +answer short.example.org mx1.example.org')
+dns2('dns-dig-short-reverse-two-ptr', 'dig +short -x of an address with two PTR records.', 'dig +short -x 127.0.0.11')
+dns2('dns-dig-axfr', 'dig AXFR of the zone: every record in zone order, starting and ending with the SOA.', 'dig axfr example.org @127.0.0.1')
+dns2('dns-dig-norecurse', 'dig +norec of an authoritative name: the flags lack rd (and ra stays).', 'dig +norec mail.example.org')
+dns2('dns-dig-tcp', 'dig +tcp: the same answer over TCP (the SERVER line says TCP).', 'dig +tcp mail.example.org AAAA')
+dns2('dns-dig-uppercase-name', 'dig of a name in capitals: the question keeps the case, the answer is the same data.', 'dig MAIL.Example.ORG')
+dns2('dns-dig-nocmd-nostats', 'dig with +nocmd +nocomments +nostats: only the question and answer sections are left.', 'dig +nocmd +nocomments +nostats example.org NS')
+dns('dns-dig-refused-no-recursion', 'A name server with recursion off and no root zone asked for a name outside its zones: status REFUSED and "recursion requested but not available".',
+    'dig @127.0.0.1 www.google.com', servers='norecursion', zones=[T['zones'][0], ORG_ZONE])
+dns2('dns-host-a-all', 'host -a (all records, verbose): dig-like sections for an ANY query.', 'host -a example.org')
+dns2('dns-host-srv', 'host -t srv with two SRV records: "has SRV record".', 'host -t srv _imap._tcp.example.org')
+dns2('dns-host-wildcard-and-chain', 'host of a wildcard name and of a CNAME chain.', 'host anything.wild.example.org')
+dns2('dns-host-cname-chain', 'host of a CNAME chain: "is an alias for" for each step, then the address.', 'host alias1.example.org')
+dns2('dns-host-no-aaaa', 'host -t aaaa of a name without AAAA records: "has no AAAA record".', 'host -t aaaa example.org')
+dns2('dns-host-soa', 'host -t soa: the SOA record on one line.', 'host -t soa example.org')
+dns2('dns-host-long-txt', 'host -t txt of the two-string DKIM record.', 'host -t txt lesson._domainkey.example.org')
+dns2('dns-host-domain-equal-mx', 'host example.org: its address and three "mail is handled by" lines.', 'host example.org')
+dns2('dns-nslookup-mx-equal-preference', 'nslookup -query=mx with two equal-preference exchangers and a backup.', 'nslookup -query=mx example.org')
+dns2('dns-nslookup-srv', 'nslookup -type=srv: "service = priority weight port target".', 'nslookup -type=srv _submission._tcp.example.org')
+dns2('dns-nslookup-cname-chain', 'nslookup of a CNAME chain: a "canonical name =" line for each step, then the address.', 'nslookup alias1.example.org')
+dns2('dns-nslookup-wildcard', 'nslookup of a name matched by a wildcard.', 'nslookup anything.wild.example.org')
+dns2('dns-nslookup-server-argument', 'nslookup NAME SERVER: the server given on the command line.', 'nslookup mail.example.org 127.0.0.1')
+dns2('dns-nslookup-any', 'nslookup -type=any: every record of the name.', 'nslookup -type=any example.org')
+dns2('dns-nslookup-long-txt', 'nslookup -q=txt of the two-string DKIM record.', 'nslookup -q=txt lesson._domainkey.example.org')
+dns2('dns-nslookup-interactive', 'nslookup reading commands from standard input: set type=mx, a name, set type=txt, another name, exit.',
+     "printf 'set type=mx\\nexample.org\\nset type=txt\\n_dmarc.example.org\\nexit\\n' | nslookup")
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == '--ids':
+        # a --only regex for record.py: the specs of one corpus (recorded, recorded2)
+        print('^(' + '|'.join(i for i in CORPUS if CORPUS[i] == sys.argv[2]) + r')\.json$')
+        return
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, 'specs')
     os.makedirs(out, exist_ok=True)
     ids = [s['id'] for s in SPECS]

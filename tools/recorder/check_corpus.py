@@ -14,7 +14,7 @@ import re
 import sys
 
 PROTOS = {'smtp', 'pop3', 'imap', 'dns'}
-HOST_KEYS = {'hostname', 'addresses', 'main_cf', 'effective', 'aliases', 'maps', 'files', 'accounts', 'system_accounts',
+HOST_KEYS = {'hostname', 'addresses', 'main_cf', 'master_cf', 'effective', 'aliases', 'maps', 'files', 'accounts', 'system_accounts',
              'sasl', 'cyrus_sasl_conf', 'dovecot_conf', 'mailboxes', 'uidvalidity', 'zones', 'resolv_conf',
              'dns_servers', 'peers'}
 
@@ -86,8 +86,12 @@ def check(path):
         if p == 'smtp' and re.match(r'postfix/\S+ [0-9A-F]{8,}:', line):
             errs.append(f'raw queue id: {line[:100]}')
     for user, msgs in (c.get('mailbox_after') or {}).items():
-        if not all(isinstance(m, str) and m.startswith('From ') and m.endswith('\n') for m in msgs):
-            errs.append(f'mailbox_after.{user}: messages must start with "From " and end with a newline')
+        # a Maildir (key: its path, ending with "/") holds message files without a "From " line
+        start = '' if user.endswith('/') else 'From '
+        if user.startswith('/') and not (user.startswith('/var/mail/') or user.startswith('/home/')):
+            errs.append(f'mailbox_after.{user}: a mailbox path outside /var/mail and /home')
+        if not all(isinstance(m, str) and m.startswith(start) and m.endswith('\n') for m in msgs):
+            errs.append(f'mailbox_after.{user}: messages must start with "{start}" and end with a newline')
     return errs
 
 

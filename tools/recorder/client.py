@@ -203,19 +203,61 @@ def read_imap(conn, tag, deadline, idle=2.0):
 
 # -- the dialogue -----------------------------------------------------------------------------------
 
-def _commands(protocol, batch):
-    """The commands of a batch whose replies are to be read, in order. IMAP lines that end with
-    a literal announcement {n} / {n+} are joined with the line that follows (one command)."""
+class ImapLiterals:
+    """Where the client is within an IMAP command that carries literals ({n} / {n+}), across the
+    batches of lines it sends: the n bytes after an announcement (the lines' CRLFs included) belong
+    to the command, and so does the line after a literal that ended with a line's CRLF."""
+
+    def __init__(self):
+        self.need = None     # bytes of the current literal still to come
+        self.cont = False    # a literal just ended with a CRLF: the next line continues the command
+
+    def open(self):
+        return self.need is not None or self.cont
+
+    def feed(self, line):
+        """Account for one line of the command in progress (or a new command's first line)."""
+        if self.need is not None:
+            size = len(line.encode('utf-8')) + 2
+            if size <= self.need:
+                self.need -= size
+                if self.need == 0:
+                    self.need, self.cont = None, True
+                return
+            rest = line.encode('utf-8')[self.need:].decode('utf-8', 'replace')
+            self.need = None
+        else:
+            rest = line
+        self.cont = False
+        m = re.search(r'\{(\d+)\+?\}$', rest)
+        if m:
+            self.need = int(m.group(1))
+            if self.need == 0:
+                self.need, self.cont = None, True
+
+
+def _commands(protocol, batch, literals=None):
+    """The commands of a batch whose replies are to be read, in order, and whether the first one
+    continues a command sent in an earlier batch. IMAP lines that belong to a command's literals
+    (or follow one) are joined with the command's first line."""
     cmds = []
-    joined = False
+    continues = False
+    here = False         # the last command in cmds is still open
     for s in batch:
         line = s['c']
-        if protocol == 'imap' and joined and cmds:
-            cmds[-1] += '\r\n' + line
+        if protocol == 'imap' and literals is not None and literals.open():
+            if cmds and here:
+                cmds[-1] += '\r\n' + line
+            else:
+                cmds.append(line)
+                continues = not cmds[:-1]
+            literals.feed(line)
         else:
             cmds.append(line)
-        joined = protocol == 'imap' and re.search(r'\{\d+\+?\}$', line) is not None
-    return cmds
+            if protocol == 'imap' and literals is not None:
+                literals.feed(line)
+        here = protocol == 'imap' and literals is not None and literals.open()
+    return cmds, continues
 
 
 def pending_cmd(command):
@@ -246,18 +288,18 @@ def play(protocol, dialogue, server, source, port=None, default_timeout=30.0):
     pending = []          # commands sent whose replies are still to be read (pop3/imap)
     batch = []
     imap_cont_tag = None  # tag of an IMAP command that is waiting for a continuation line
-    imap_joined = False   # the last line sent announced a literal: the next line continues it
+    literals = ImapLiterals()
 
     def send_batch():
-        nonlocal batch, imap_joined
+        nonlocal batch
         data = b''.join(s['c'].encode('utf-8') + b'\r\n' for s in batch)
         conn.send(data)
         out.extend({'c': s['c']} for s in batch)
-        cmds = _commands(protocol, batch)
-        if protocol == 'imap' and imap_joined and pending and cmds:
+        cmds, continues = _commands(protocol, batch, literals)
+        if continues and pending and cmds:
+            # the rest of the last command sent, whose reply is still to be read
             pending[-1] += '\r\n' + cmds.pop(0)
         pending.extend(cmds)
-        imap_joined = protocol == 'imap' and re.search(r'\{\d+\+?\}$', batch[-1]['c']) is not None
         batch = []
 
     def read_reply(command, deadline):
@@ -301,6 +343,11 @@ def play(protocol, dialogue, server, source, port=None, default_timeout=30.0):
                     command = pending.pop(0) if pending else None
                     out.append({'s': read_reply(command, time.monotonic() + 1)})
                     i += 1
+                if conn.buf:
+                    # lines the server wrote with its last reply before hanging up (Dovecot's
+                    # "-ERR Too many invalid bad commands." after the third unknown command)
+                    rest = decode(conn.leftover()).split('\r\n')
+                    out[-1]['s'].extend(l for l in (rest[:-1] if rest[-1] == '' else rest))
                 return out, True
         if batch and not conn.check_closed(0.05):
             send_batch()

@@ -25,7 +25,7 @@ DEFAULT_SYSTEM_ACCOUNTS = [
 ]
 # stable uids for the lab users, so that every recording sees the same /etc/passwd
 LAB_UIDS = {'alice': 1001, 'ansible': 1002, 'bob': 1003, 'carol': 1004, 'dave': 1005, 'eve': 1006,
-            'student': 1007, 'admin': 1008}
+            'student': 1007, 'admin': 1008, 'vmail': 5000}
 SYNTH_SYSTEM = {
     'dnsmasq': 'dnsmasq:x:107:65534:dnsmasq,,,:/var/lib/misc:/usr/sbin/nologin',
 }
@@ -417,10 +417,15 @@ class Lab:
                 f.write(f'{k} = {v}\n')
         with open('/etc/aliases', 'w') as f:
             f.write(self.host.get('aliases', ''))
+        if self.host.get('master_cf') is not None:
+            # the whole master.cf (Debian's with the student's changes); Debian's otherwise
+            with open('/etc/postfix/master.cf', 'w') as f:
+                f.write(self.host['master_cf'])
         for path, text in (self.host.get('files') or {}).items():
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, 'w') as f:
                 f.write(text)
+            home_owner(path)
         for path, text in (self.host.get('maps') or {}).items():
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, 'w') as f:
@@ -437,7 +442,8 @@ class Lab:
                    input=u['password'])
             sh('chown', 'root:postfix', '/etc/sasldb2')
             os.chmod('/etc/sasldb2', 0o640)
-        for p in ['/etc/postfix/main.cf', '/etc/aliases', *(self.host.get('maps') or {}), *(self.host.get('files') or {})]:
+        for p in ['/etc/postfix/main.cf', '/etc/postfix/master.cf', '/etc/aliases', *(self.host.get('maps') or {}),
+                  *(self.host.get('files') or {})]:
             age(p)
         # hash: (and other indexed) tables named in main.cf
         for path in self.host.get('maps') or {}:
@@ -525,6 +531,48 @@ class Lab:
 
 
 # -- helpers -----------------------------------------------------------------------------------------------
+
+def home_owner(path):
+    """A file written under /home/USER/ belongs to USER, as if the user had made it (a .forward)."""
+    m = re.match(r'^/home/([^/]+)/', path)
+    if not m:
+        return
+    try:
+        pw = pwd.getpwnam(m.group(1))
+    except KeyError:
+        return
+    os.chown(path, pw.pw_uid, pw.pw_gid)
+
+
+def other_mailboxes(accounts):
+    """Every mailbox other than /var/mail/USER of the accounts: mbox files (text starting with
+    "From ") and Maildirs (cur/ new/ tmp/) under /var/mail and /home, by absolute path; a Maildir's
+    path ends with "/" and its messages are the files of new/ and cur/ in delivery order."""
+    skip = {f'/var/mail/{a}' for a in accounts}
+    found = {}
+    for top in ('/var/mail', '/home'):
+        for root, dirs, files in os.walk(top):
+            dirs.sort()
+            if {'cur', 'new', 'tmp'} <= set(dirs):
+                entries = []
+                for sub in ('new', 'cur'):
+                    for name in os.listdir(os.path.join(root, sub)):
+                        st = os.stat(os.path.join(root, sub, name))
+                        entries.append((st.st_mtime_ns, name, os.path.join(root, sub, name)))
+                found[root.rstrip('/') + '/'] = [open(p, encoding='utf-8', errors='replace').read()
+                                                 for _, _, p in sorted(entries)]
+                dirs[:] = [d for d in dirs if d not in ('cur', 'new', 'tmp')]
+                continue
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                if path in skip or name.endswith('.lock') or not os.path.isfile(path):
+                    continue
+                with open(path, 'rb') as f:
+                    head = f.read(5)
+                if head == b'From ':
+                    found[path] = parse_mbox(open(path, encoding='utf-8', errors='replace').read())
+    return found
+
 
 def age(path, seconds=60):
     """Date a file we just wrote back a little: Postfix waits (up to 3 s) before reading a table or

@@ -102,7 +102,7 @@ def outer(args):
 # -- inside the namespace -----------------------------------------------------------------------------------
 
 def inner(spec_path, work, out_path):
-    from lab import Lab, parse_mbox, strip_bookkeeping, log
+    from lab import Lab, parse_mbox, strip_bookkeeping, log, other_mailboxes
     from normalize import Normalizer, dig_output
     import client
 
@@ -156,6 +156,7 @@ def inner(spec_path, work, out_path):
                 log('start_postfix done')
             seeded = {u: [strip_bookkeeping(m) for m in parse_mbox(open(f'/var/mail/{u}').read())]
                       for u in lab.accounts() if os.path.exists(f'/var/mail/{u}')}
+            seeded_other = {p: [strip_bookkeeping(m) for m in msgs] for p, msgs in other_mailboxes(lab.accounts()).items()}
             lab.syslog.wait_quiet(0.8, 10)
             mark = lab.syslog.mark()
             started = time.time()
@@ -199,6 +200,15 @@ def inner(spec_path, work, out_path):
                     if msgs != seeded.get(u, []):
                         # seeded messages carry fixed dates; only what was written now is dated now
                         after[u] = [Normalizer(started, ended).text(m) for m in msgs]
+            # other mailboxes (virtual mailboxes, Maildirs, ~/Mailbox, Dovecot's folders), by path
+            for p, msgs in other_mailboxes(lab.accounts()).items():
+                if proto == 'smtp':
+                    if msgs:
+                        after[p] = [norm.text(m) for m in msgs]
+                else:
+                    msgs = [strip_bookkeeping(m) for m in msgs]
+                    if msgs != seeded_other.get(p, []):
+                        after[p] = [Normalizer(started, ended).text(m) for m in msgs]
             case['host'] = build_host(spec, lab, proto)
             case['client'] = spec.get('client', {'address': '127.0.0.1'})
             case['dialogue'] = out_dialogue
