@@ -114,7 +114,9 @@ function finish(svc: ImapServices, s: ImapSessionState, tag: string, name: strin
   const lines = [...result.untagged];
   if (s.selected && result.status !== 'BAD') lines.push(...s.selected.sync());
   const timing = result.untimed ? '' : ' (0.001 + 0.000 secs)';
-  const tagged = `${tag} ${result.status} ${result.text}${timing}${result.untimed ? '' : '.'}`;
+  // Dovecot puts what a client named (a mailbox from a literal, say) through str_sanitize(),
+  // which turns control characters into "?": a CR LF must never break the response line.
+  const tagged = `${tag} ${result.status} ${result.text.replace(/[\x00-\x1f]/g, '?')}${timing}${result.untimed ? '' : '.'}`;
   s.lastCommand = { name: name.split(' ').pop() ?? name, at: svc.now() };
   if (result.status === 'BAD' && ++s.badCommands > MAX_BAD_COMMANDS - 1) {
     send(svc, s, [...lines, tagged, '* BYE Too many invalid IMAP commands.']);
