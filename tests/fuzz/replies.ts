@@ -28,6 +28,8 @@ export function pop3ReplyProblem(lines: readonly string[], multiLine: boolean): 
   const first = lines[0];
   if (!/^(\+OK|-ERR)( |$)/.test(first) && !/^\+( |$)/.test(first)) return `no status indicator: ${JSON.stringify(first.slice(0, 80))}`;
   if (lines.length === 1) return undefined;
+  // Several single-line replies in one write: an error, then "-ERR Too many bad commands." as it hangs up.
+  if (lines.every((l) => /^(\+OK|-ERR)( |$)/.test(l))) return undefined;
   if (!first.startsWith('+OK')) return `a ${first.slice(0, 4)} reply goes on for ${lines.length} lines`;
   if (!multiLine) return `a single-line answer has ${lines.length} lines: ${JSON.stringify(lines.slice(0, 3))}`;
   if (lines[lines.length - 1] !== '.') return `a multi-line answer does not end with "."`;
@@ -52,7 +54,7 @@ export function imapReplyProblem(lines: readonly string[]): { problem?: string; 
     const start = i;
     let end = lineEnd(i);
     if (end < 0) return { problem: 'a response without its CRLF', tags };
-    let head = text(start, Math.min(end, start + 200));
+    const head = text(start, end);
     if (!/^(\* |\+( |$)|[^\s*+]+ (OK|NO|BAD)( |$))/.test(head) && !/^\+$/.test(head)) return { problem: `not a response: ${JSON.stringify(head.slice(0, 80))}`, tags };
     const tagged = /^([^\s*+]+) (OK|NO|BAD)( |$)/.exec(head);
     if (tagged) tags.push(tagged[1]);
@@ -65,7 +67,6 @@ export function imapReplyProblem(lines: readonly string[]): { problem?: string; 
       if (after > bytes.length) return { problem: `a literal of ${literal[1]} bytes runs past the reply`, tags };
       end = lineEnd(after);
       if (end < 0) return { problem: 'a response ends inside a literal', tags };
-      head = '';
     }
     i = end + 2;
   }
