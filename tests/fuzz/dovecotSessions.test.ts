@@ -75,7 +75,7 @@ const pop3Line = mutated(
 const STEP_LIMIT = 200_000;
 
 /** Connects, sends each line and lets the server answer; returns the server's writes. */
-function play(port: number, start: string[], lines: string[]): string[][] {
+function play(port: number, start: readonly string[], lines: readonly string[]): string[][] {
   const world = new World(SCENARIO);
   const client = new DialogueClient(world, 'ws.example.com', undefined, '192.168.1.1', port);
   const settle = () => world.scheduler.runUntil(world.scheduler.now + 2000, STEP_LIMIT);
