@@ -24,6 +24,7 @@ export class PostfixConfig {
   readonly problems: MainCfProblem[];
   private cache = new Map<string, string>();
   private lists = new Map<string, string[]>();
+  private computing = new Set<string>();
 
   constructor(
     readonly mainCfText: string,
@@ -85,10 +86,18 @@ export class PostfixConfig {
   get(name: string): string {
     const cached = this.cache.get(name);
     if (cached !== undefined) return cached;
-    const raw = this.raw(name);
-    const value = raw === undefined ? '' : expand(raw, (n) => this.raw(n));
-    this.cache.set(name, value);
-    return value;
+    // A computed default can lead back here ("myhostname = $mydomain": mydomain's default is
+    // made from myhostname); inside that loop the name expands to nothing, as in expand().
+    if (this.computing.has(name)) return '';
+    this.computing.add(name);
+    try {
+      const raw = this.raw(name);
+      const value = raw === undefined ? '' : expand(raw, (n) => this.raw(n));
+      this.cache.set(name, value);
+      return value;
+    } finally {
+      this.computing.delete(name);
+    }
   }
 
   /**
