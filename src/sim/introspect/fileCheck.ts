@@ -67,7 +67,8 @@ function lineOfParam(text: string, nameOrWarning: string): number | undefined {
   const lines = text.split('\n');
   let found: number | undefined;
   lines.forEach((l, i) => {
-    if (new RegExp(`^${name}\\s*=`).test(l)) found = i + 1;
+    // A parameter name is whatever stands before "=" ("[x", "a.b"): compared as text, not as a pattern.
+    if (l.startsWith(name) && /^\s*=/.test(l.slice(name.length))) found = i + 1;
   });
   return found;
 }
