@@ -2,18 +2,40 @@
  * A user's mailboxes besides INBOX: the folders IMAP creates under the mail root (~/mail/Sent
  * for mbox, ~/Maildir/.Sent/ for Maildir), their subscriptions, and what they are called in
  * LIST. A new folder gets a UIDVALIDITY from the clock, as Dovecot gives it.
+ *
+ * With mbox storage a hierarchy is made of directories: CREATE Work/Projects makes the directory
+ * Work (\Noselect in LIST) and the mbox file Work/Projects in it; CREATE Notes/ makes a directory
+ * only. A file cannot have children, a directory with children cannot be deleted.
  */
 import type { Mailbox, MailStore } from '../mail/mailStore';
 import type { UserMailLocation } from './mailLocation';
 
-export type FolderResult = 'ok' | 'exists' | 'nonexistent' | 'inbox' | 'cannot';
+export type FolderResult = 'ok' | 'exists' | 'nonexistent' | 'inbox' | 'cannot' | 'haschildren';
+
+/** One entry of the mail root as LIST walks it. */
+export interface FolderEntry {
+  name: string;
+  /** A directory of mbox storage: no mailbox of its own (\Noselect). */
+  directory: boolean;
+  /** Something lives below it. */
+  hasChildren: boolean;
+}
 
 export class UserFolders {
   /** Folder names in the order they were created. */
   private readonly names: string[] = [];
+  /** Directories of mbox storage, in the order they were created. */
+  private readonly dirs: string[] = [];
+  /** Every entry (folder or directory), oldest first: the order LIST walks them in, reversed. */
+  private readonly created: string[] = [];
   readonly subscribed = new Set<string>();
   /** Folders written to since a client last looked (LIST shows them \Marked). */
   private readonly marked = new Set<string>();
+  /**
+   * Folders whose file holds mail nobody has read since it was written before the session
+   * (seeded mail): a lookup that stat()s the file, as LIST (SUBSCRIBED) does, calls them \Marked.
+   */
+  private readonly unread = new Set<string>();
 
   constructor(
     private readonly store: MailStore,
@@ -27,11 +49,44 @@ export class UserFolders {
 
   /** The folders, as Dovecot's LIST walks the mail root (newest entry first here). */
   list(): string[] {
-    return [...this.names].reverse();
+    return this.entries()
+      .filter((e) => !e.directory)
+      .map((e) => e.name);
+  }
+
+  /**
+   * Folders and directories in the order LIST walks the mail root: newest entry first on each
+   * level, a directory's contents right after it.
+   */
+  entries(): FolderEntry[] {
+    if (this.location.format !== 'mbox') {
+      return [...this.created].reverse().map((name) => ({ name, directory: false, hasChildren: false }));
+    }
+    const out: FolderEntry[] = [];
+    const walk = (parent: string | undefined) => {
+      for (let i = this.created.length - 1; i >= 0; i--) {
+        const name = this.created[i];
+        if (parentOf(name) !== parent) continue;
+        const directory = this.dirs.includes(name);
+        out.push({ name, directory, hasChildren: directory && this.childrenOf(name).length > 0 });
+        if (directory) walk(name);
+      }
+    };
+    walk(undefined);
+    return out;
   }
 
   exists(name: string): boolean {
     return UserFolders.isInbox(name) || this.names.includes(name);
+  }
+
+  /** A directory of mbox storage (no mailbox of its own). */
+  isDirectory(name: string): boolean {
+    return this.dirs.includes(name);
+  }
+
+  private childrenOf(dir: string): string[] {
+    return this.created.filter((n) => n.startsWith(`${dir}/`));
   }
 
   /** The mailbox behind a name, INBOX included; undefined when there is none. */
@@ -40,37 +95,55 @@ export class UserFolders {
     return this.names.includes(name) ? this.store.open(this.path(name), this.location.format) : undefined;
   }
 
-  create(name: string): FolderResult {
-    if (this.exists(name)) return 'exists';
-    // An mbox folder is a file: nothing can be created below it.
-    const parent = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : undefined;
-    if (parent !== undefined && this.names.includes(parent) && this.location.format === 'mbox') return 'cannot';
+  /** CREATE: a folder, or with `directory` (a name that ended in "/") an mbox directory only. */
+  create(name: string, directory = false): FolderResult {
+    if (this.exists(name) || this.dirs.includes(name)) return 'exists';
+    if (this.location.format === 'mbox') {
+      // An mbox folder is a file: nothing can be created below it; missing parents become directories.
+      const ancestors = ancestorsOf(name);
+      if (ancestors.some((a) => this.names.includes(a))) return 'cannot';
+      for (const a of ancestors) if (!this.dirs.includes(a)) this.addEntry(a, true);
+      if (directory) {
+        this.addEntry(name, true);
+        return 'ok';
+      }
+    }
     const box = this.store.open(this.path(name), this.location.format);
     box.expunge(() => true);
     box.uidNext = 1;
     box.uidValidity = this.nowSeconds();
-    this.names.push(name);
+    this.addEntry(name, false);
     return 'ok';
   }
 
   /** A folder that exists when the scenario starts (seeded mail): registered as it is. */
   adopt(name: string): Mailbox {
-    if (!this.exists(name)) this.names.push(name);
-    return this.box(name)!;
+    if (!this.exists(name)) {
+      if (this.location.format === 'mbox') for (const a of ancestorsOf(name)) if (!this.dirs.includes(a)) this.addEntry(a, true);
+      this.addEntry(name, false);
+    }
+    const box = this.box(name)!;
+    this.unread.add(name);
+    return box;
   }
 
   delete(name: string): FolderResult {
     if (UserFolders.isInbox(name)) return 'inbox';
-    const i = this.names.indexOf(name);
-    if (i < 0) return 'nonexistent';
+    if (this.dirs.includes(name)) {
+      if (this.childrenOf(name).length > 0) return 'haschildren';
+      this.dropEntry(name);
+      return 'ok';
+    }
+    if (!this.names.includes(name)) return 'nonexistent';
     this.store.open(this.path(name), this.location.format).expunge(() => true);
-    this.names.splice(i, 1);
+    this.dropEntry(name);
     return 'ok';
   }
 
   rename(from: string, to: string): FolderResult {
+    if (this.dirs.includes(from)) return this.renameDirectory(from, to);
     if (!this.names.includes(from)) return 'nonexistent';
-    if (this.exists(to)) return 'exists';
+    if (this.exists(to) || this.dirs.includes(to)) return 'exists';
     const old = this.store.open(this.path(from), this.location.format);
     const fresh = this.store.open(this.path(to), this.location.format);
     fresh.expunge(() => true);
@@ -78,10 +151,53 @@ export class UserFolders {
     fresh.uidNext = old.uidNext;
     fresh.messages.push(...old.messages);
     old.expunge(() => true);
-    this.marked.delete(from);
-    this.names[this.names.indexOf(from)] = to;
+    const wasMarked = this.marked.delete(from);
+    const wasUnread = this.unread.delete(from);
+    // rename(2) makes a new directory entry: the newest one in LIST's walk
+    this.dropEntry(from);
+    this.addEntry(to, false);
+    if (wasMarked) this.marked.add(to);
+    if (wasUnread) this.unread.add(to);
     if (this.subscribed.delete(from)) this.subscribed.add(to);
     return 'ok';
+  }
+
+  /** An mbox directory renamed with everything below it (one rename(2) of the directory). */
+  private renameDirectory(from: string, to: string): FolderResult {
+    if (this.exists(to) || this.dirs.includes(to)) return 'exists';
+    const moved = (name: string) => to + name.slice(from.length);
+    for (const child of this.childrenOf(from)) {
+      if (this.names.includes(child)) {
+        const old = this.store.open(this.path(child), this.location.format);
+        const fresh = this.store.open(this.path(moved(child)), this.location.format);
+        fresh.expunge(() => true);
+        fresh.uidValidity = old.uidValidity;
+        fresh.uidNext = old.uidNext;
+        fresh.messages.push(...old.messages);
+        old.expunge(() => true);
+      }
+      for (const list of [this.names, this.dirs, this.created]) {
+        const i = list.indexOf(child);
+        if (i >= 0) list[i] = moved(child);
+      }
+      for (const set of [this.marked, this.unread, this.subscribed]) if (set.delete(child)) set.add(moved(child));
+    }
+    this.dropEntry(from);
+    this.addEntry(to, true);
+    if (this.subscribed.delete(from)) this.subscribed.add(to);
+    return 'ok';
+  }
+
+  private addEntry(name: string, directory: boolean): void {
+    (directory ? this.dirs : this.names).push(name);
+    this.created.push(name);
+  }
+
+  private dropEntry(name: string): void {
+    for (const list of [this.names, this.dirs, this.created]) {
+      const i = list.indexOf(name);
+      if (i >= 0) list.splice(i, 1);
+    }
   }
 
   /** Mail was put into a folder (COPY, MOVE, APPEND). */
@@ -92,13 +208,31 @@ export class UserFolders {
   /** A client read the folder (STATUS, SELECT). */
   unmark(name: string): void {
     this.marked.delete(name);
+    this.unread.delete(name);
   }
 
+  /** \Marked as LIST's walk of the mail root reports it. */
   isMarked(name: string): boolean {
     return this.marked.has(name);
+  }
+
+  /** \Marked as a lookup of the folder's file reports it (mail written, not read since). */
+  isMarkedByStat(name: string): boolean {
+    return this.marked.has(name) || (this.unread.has(name) && (this.box(name)?.size ?? 0) > 0);
   }
 
   private path(name: string): string {
     return this.location.format === 'maildir' ? `${this.location.root}/.${name.replace(/\//g, '.')}/` : `${this.location.root}/${name}`;
   }
+}
+
+/** "Work/Projects/2024" -> ["Work", "Work/Projects"]. */
+function ancestorsOf(name: string): string[] {
+  const parts = name.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+function parentOf(name: string): string | undefined {
+  const i = name.lastIndexOf('/');
+  return i < 0 ? undefined : name.slice(0, i);
 }

@@ -5,7 +5,7 @@
  */
 import { argText, parseImapArgs, type ImapArg } from './imapArgs';
 import { parseFlag } from './imapFlags';
-import { folders } from './imapMailboxCommands';
+import { folders, NOT_SELECTABLE } from './imapMailboxCommands';
 import { commandError, no, ok, type CommandContext, type CommandResult } from './imapProcess';
 import type { ImapServices } from './imapServices';
 import type { ImapSessionState } from './imapState';
@@ -16,6 +16,12 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 export function append(ctx: CommandContext): CommandResult {
   const name = argText(ctx.args[0]);
+  // cmd-append.c: no mailbox at all, then no literal where the message size belongs
+  if (ctx.args.length === 0) return commandError(ctx, 'Missing arguments');
+  let end = 1;
+  if (ctx.args[end]?.type === 'list') end++;
+  if (ctx.args[end] !== undefined && ctx.args[end].type !== 'literal' && ctx.args[end].type !== 'list') end++;
+  if (name !== undefined && ctx.args.length === end && end <= 3) return commandError(ctx, 'Missing message size');
   const message = ctx.args[ctx.args.length - 1];
   if (name === undefined || ctx.args.length < 2 || message.type !== 'literal') return commandError(ctx, 'Invalid arguments');
   let flags: string[] = [];
@@ -32,7 +38,7 @@ export function append(ctx: CommandContext): CommandResult {
     }
   }
   const box = folders(ctx).box(name);
-  if (!box) return no(`[TRYCREATE] Mailbox doesn't exist: ${name}`);
+  if (!box) return no(`[TRYCREATE] ${folders(ctx).isDirectory(name) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${name}`}`);
   addMailboxKeywords(box, flags.filter((f) => !f.startsWith('\\')));
   // Dovecot's mbox "From " line names the user at the machine as the sender of an upload.
   const stored = box.append(`${ctx.s.user}@${ctx.svc.hostname}`, arrived, message.value.replace(/\r\n/g, '\n'), flags);
@@ -73,6 +79,7 @@ export function appendPrecheck(svc: ImapServices, s: ImapSessionState, partial: 
   if (!m) return undefined;
   const args = parseImapArgs(m[2]);
   const name = args.ok ? argText(args.args[0]) : undefined;
-  if (name === undefined || svc.folders(s.user ?? '').box(name)) return undefined;
-  return `${m[1]} NO [TRYCREATE] Mailbox doesn't exist: ${name} (0.001 + 0.000 secs).`;
+  const f = svc.folders(s.user ?? '');
+  if (name === undefined || f.box(name)) return undefined;
+  return `${m[1]} NO [TRYCREATE] ${f.isDirectory(name) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${name}`} (0.001 + 0.000 secs).`;
 }

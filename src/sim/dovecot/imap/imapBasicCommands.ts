@@ -27,7 +27,8 @@ export function enable(ctx: CommandContext): CommandResult {
     if (ENABLEABLE.includes(name) && !ctx.s.enabled.has(name) && !enabled.includes(name)) enabled.push(name);
   }
   for (const e of enabled) ctx.s.enabled.add(e);
-  return ok('Enabled', [enabled.length > 0 ? `* ENABLED ${enabled.join(' ')}` : '* ENABLED']);
+  // cmd-enable.c sends "* ENABLED ..." only when something was switched on now
+  return ok('Enabled', enabled.length > 0 ? [`* ENABLED ${enabled.join(' ')}`] : []);
 }
 
 export function logout(ctx: CommandContext): CommandResult {

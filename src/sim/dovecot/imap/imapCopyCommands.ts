@@ -5,7 +5,7 @@
  */
 import { argText } from './imapArgs';
 import { resolveMessageSet } from './imapMessageSet';
-import { folders } from './imapMailboxCommands';
+import { folders, NOT_SELECTABLE } from './imapMailboxCommands';
 import { commandError, no, ok, type CommandContext, type CommandResult } from './imapProcess';
 import { uidSetText } from './imapSequence';
 import { bumpModseq } from './modseq';
@@ -18,7 +18,7 @@ export function copy(ctx: CommandContext, move: boolean): CommandResult {
   const set = resolveMessageSet(view, setText, ctx.uid);
   if (!set.ok) return commandError(ctx, set.error);
   const box = folders(ctx).box(target);
-  if (!box) return no(`[TRYCREATE] Mailbox doesn't exist: ${target}`);
+  if (!box) return no(`[TRYCREATE] ${folders(ctx).isDirectory(target) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${target}`}`);
   const sources: number[] = [];
   const copies: number[] = [];
   for (const seq of set.seqs) {

@@ -7,9 +7,11 @@ import { folders } from './imapMailboxCommands';
 import { commandError, no, ok, type CommandContext, type CommandResult } from './imapProcess';
 
 export function create(ctx: CommandContext): CommandResult {
-  const name = argText(ctx.args[0])?.replace(/\/$/, '');
+  const raw = argText(ctx.args[0]);
+  const name = raw?.replace(/\/$/, '');
   if (!name) return commandError(ctx, 'Invalid arguments');
-  switch (folders(ctx).create(name)) {
+  // a name ending in the hierarchy separator asks for a directory (mbox storage)
+  switch (folders(ctx).create(name, raw !== name)) {
     case 'exists':
       return no('[ALREADYEXISTS] Mailbox already exists');
     case 'cannot':
@@ -31,6 +33,8 @@ export function remove(ctx: CommandContext): CommandResult {
       return no("INBOX can't be deleted");
     case 'nonexistent':
       return no(`[NONEXISTENT] Mailbox doesn't exist: ${name}`);
+    case 'haschildren':
+      return no('Mailbox has children, delete them first');
     default:
       return ok('Delete completed');
   }

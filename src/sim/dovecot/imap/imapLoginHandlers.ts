@@ -29,8 +29,20 @@ export function greeting(svc: ImapServices): string {
   return `* OK [CAPABILITY ${capabilityText(svc)}] ${svc.greeting}`;
 }
 
+/**
+ * imap-login reads into a buffer of LOGIN_MAX_INBUF_SIZE bytes and keeps a command's line there
+ * until it is parsed whole: a line that does not fit with its CRLF fills it, and imap-login
+ * gives up on the client.
+ */
+const LOGIN_MAX_INBUF_SIZE = 1024;
+
 /** A complete command before login. */
 export function loginCommand(svc: ImapServices, s: ImapSessionState, text: string): void {
+  if (text.split('\r\n').some((line) => new TextEncoder().encode(line).length + 2 > LOGIN_MAX_INBUF_SIZE)) {
+    svc.reply(['* BYE Input buffer full, aborting']);
+    closeLogin(svc, s, 'Input buffer full');
+    return;
+  }
   const head = parseCommandHead(text);
   if (!head.ok) {
     // An invalid tag is refused untagged and not counted; a tag without a command counts.

@@ -13,6 +13,9 @@ import { wireSize } from '../wireText';
 
 const STATUS_ORDER = ['MESSAGES', 'RECENT', 'UIDNEXT', 'UIDVALIDITY', 'UNSEEN', 'HIGHESTMODSEQ', 'SIZE'];
 
+/** Opening a directory of mbox storage as a mailbox (SELECT, STATUS, APPEND, COPY). */
+export const NOT_SELECTABLE = "Mailbox isn't selectable";
+
 export function folders(ctx: CommandContext) {
   return ctx.svc.folders(ctx.s.user ?? '');
 }
@@ -25,6 +28,9 @@ export function canonicalName(name: string): string {
 export function select(ctx: CommandContext, readOnly: boolean): CommandResult {
   const name = argText(ctx.args[0]);
   if (name === undefined || ctx.args.length > 2) return commandError(ctx, 'Invalid arguments');
+  // SELECT mailbox (CONDSTORE) switches CONDSTORE on as ENABLE would (RFC 7162)
+  const params = ctx.args[1];
+  if (params?.type === 'list' && params.items.some((p) => p.type === 'atom' && p.value.toUpperCase() === 'CONDSTORE')) ctx.s.enabled.add('CONDSTORE');
   const untagged: string[] = [];
   if (ctx.s.selected) {
     untagged.push('* OK [CLOSED] Previous mailbox closed.');
@@ -32,7 +38,7 @@ export function select(ctx: CommandContext, readOnly: boolean): CommandResult {
     ctx.s.phase = 'authenticated';
   }
   const box = folders(ctx).box(name);
-  if (!box) return no(`Mailbox doesn't exist: ${name}`, untagged);
+  if (!box) return no(folders(ctx).isDirectory(name) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${name}`, untagged);
   const view = new SelectedMailbox(box, canonicalName(name), readOnly);
   if (!readOnly) folders(ctx).unmark(name);
   ctx.s.selected = view;
@@ -46,27 +52,63 @@ export function select(ctx: CommandContext, readOnly: boolean): CommandResult {
 }
 
 export function list(ctx: CommandContext, subscribed: boolean): CommandResult {
-  const reference = argText(ctx.args[0]);
-  const pattern = argText(ctx.args[1]);
+  // LIST-EXTENDED (RFC 5258): LIST (selection options) reference pattern RETURN (return options)
+  let args = ctx.args;
+  const selection: string[] = [];
+  const returning: string[] = [];
+  let extended = false;
+  if (!subscribed && args[0]?.type === 'list') {
+    for (const o of args[0].items) selection.push(argText(o)?.toUpperCase() ?? '');
+    args = args.slice(1);
+    extended = true;
+  }
+  const reference = argText(args[0]);
+  const pattern = argText(args[1]);
   if (reference === undefined) return commandError(ctx, 'Invalid reference');
   if (pattern === undefined) return commandError(ctx, 'Invalid arguments');
+  if (!subscribed && args[2]?.type === 'atom' && args[2].value.toUpperCase() === 'RETURN' && args[3]?.type === 'list') {
+    for (const o of args[3].items) returning.push(argText(o)?.toUpperCase() ?? '');
+    extended = true;
+  }
   const verb = subscribed ? 'LSUB' : 'LIST';
   const done = subscribed ? 'Lsub completed' : 'List completed';
   if (pattern === '' && !subscribed) return ok(done, ['* LIST (\\Noselect) "/" ""']);
   const f = folders(ctx);
+  const onlySubscribed = selection.includes('SUBSCRIBED');
+  // cmd-list.c: children flags only when asked for (a plain LIST always asks), \Subscribed only then too
+  const children = !extended || returning.includes('CHILDREN');
+  const showSubscribed = onlySubscribed || returning.includes('SUBSCRIBED');
   const lines: string[] = [];
-  for (const name of f.list()) {
+  const flagText = (flags: string[]) => `(${flags.join(' ')})`;
+  for (const entry of f.entries()) {
+    const name = entry.name;
     if (!matchesPattern(name, reference + pattern)) continue;
     if (subscribed) {
       if (f.subscribed.has(name)) lines.push(`* LSUB () "/" ${imapAString(name)}`);
       continue;
     }
-    const marked = f.isMarked(name) ? ' \\Marked' : '';
-    lines.push(`* LIST (\\NoInferiors${marked}) "/" ${imapAString(name)}`);
+    if (onlySubscribed && !f.subscribed.has(name)) continue;
+    const flags: string[] = [];
+    if (showSubscribed && f.subscribed.has(name)) flags.push('\\Subscribed');
+    if (entry.directory) {
+      flags.push('\\Noselect');
+      if (children) flags.push(entry.hasChildren ? '\\HasChildren' : '\\HasNoChildren');
+    } else {
+      flags.push('\\NoInferiors');
+      // a walk of the mail root knows what this session wrote; a lookup by name stat()s the file
+      if (onlySubscribed ? f.isMarkedByStat(name) : f.isMarked(name)) flags.push('\\Marked');
+    }
+    lines.push(`* ${verb} ${flagText(flags)} "/" ${imapAString(name)}`);
   }
   if (matchesPattern('INBOX', reference + pattern)) {
-    if (!subscribed) lines.push('* LIST (\\HasNoChildren) "/" INBOX');
-    else if (f.subscribed.has('INBOX')) lines.push('* LSUB () "/" INBOX');
+    if (subscribed) {
+      if (f.subscribed.has('INBOX')) lines.push('* LSUB () "/" INBOX');
+    } else if (!onlySubscribed || f.subscribed.has('INBOX')) {
+      const flags: string[] = [];
+      if (showSubscribed && f.subscribed.has('INBOX')) flags.push('\\Subscribed');
+      if (children) flags.push('\\HasNoChildren');
+      lines.push(`* LIST ${flagText(flags)} "/" INBOX`);
+    }
   }
   return ok(done, lines);
 }
@@ -88,7 +130,7 @@ export function status(ctx: CommandContext): CommandResult {
     wanted.push(item);
   }
   const box = folders(ctx).box(name);
-  if (!box) return no(`Mailbox doesn't exist: ${name}`);
+  if (!box) return no(folders(ctx).isDirectory(name) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${name}`);
   const selected = ctx.s.selected?.box === box ? ctx.s.selected : undefined;
   folders(ctx).unmark(name);
   const values: Record<string, number> = {

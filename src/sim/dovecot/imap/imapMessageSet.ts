@@ -1,6 +1,7 @@
 /**
  * The messages a command's sequence set names in the selected mailbox, by sequence number or
- * (UID commands) by UID, with Dovecot's "Invalid messageset" for numbers past the end.
+ * (UID commands) by UID, with Dovecot's "Invalid messageset" for numbers past the end (a UID
+ * command's malformed set is an "Invalid uidset").
  */
 import { parseSequenceSet, setContains, strictSequences } from './imapSequence';
 import type { SelectedMailbox } from './selectedMailbox';
@@ -9,7 +10,8 @@ export type MessageSetResult = { ok: true; seqs: number[] } | { ok: false; error
 
 export function resolveMessageSet(view: SelectedMailbox, text: string | undefined, byUid: boolean): MessageSetResult {
   const set = text === undefined ? undefined : parseSequenceSet(text);
-  if (!set) return { ok: false, error: 'Invalid messageset' };
+  // imap_seq_set_parse(): 0 is no number of a set; a UID command calls it a uidset
+  if (!set || set.ranges.some((r) => r.from === 0 || r.to === 0)) return { ok: false, error: byUid ? 'Invalid uidset' : 'Invalid messageset' };
   if (byUid) {
     const maxUid = view.uids.length > 0 ? view.uids[view.uids.length - 1] : 0;
     const seqs = view.uids.map((u, i) => (setContains(set.ranges, u, maxUid) ? i + 1 : 0)).filter((n) => n > 0);

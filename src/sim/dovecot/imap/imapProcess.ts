@@ -66,6 +66,9 @@ export function startImapProcess(svc: ImapServices, s: ImapSessionState, tag: st
   send(svc, s, lines);
 }
 
+/** imap_max_line_length's default. */
+const IMAP_MAX_LINE_LENGTH = 65536;
+
 /** A complete command after login. */
 export function postLoginCommand(svc: ImapServices, s: ImapSessionState, text: string): void {
   // Dovecot's in= leaves out the final CRLF of the last command it read.
@@ -88,8 +91,15 @@ export function postLoginCommand(svc: ImapServices, s: ImapSessionState, text: s
     finish(svc, s, head.tag, name, result);
     return;
   }
+  // The parser gives up on a command line longer than imap_max_line_length (64 kB); the rest of
+  // the line is skipped and the session goes on.
+  if (text.split('\r\n').some((line) => byteLength(line) > IMAP_MAX_LINE_LENGTH)) {
+    finish(svc, s, head.tag, name, commandError({ name }, 'Too long argument'));
+    return;
+  }
   const parsed = parseImapArgs(head.rest);
-  const result = parsed.ok ? command.run({ ...ctxBase, name: head.name, args: parsed.args }) : commandError({ name: head.name }, parsed.error);
+  // client_send_command_error() names the command as registered: "UID FETCH" for a UID command
+  const result = parsed.ok ? command.run({ ...ctxBase, name, args: parsed.args }) : commandError({ name }, parsed.error);
   finish(svc, s, head.tag, name, result);
 }
 

@@ -7,7 +7,7 @@
 import type { StoredMessage } from '../../mail/mailStore';
 import { dayOf, sentDay } from './imapDates';
 import { flagsAnnouncement } from './imapFlags';
-import { commandError, ok, type CommandContext, type CommandResult } from './imapProcess';
+import { commandError, no, ok, type CommandContext, type CommandResult } from './imapProcess';
 import { setContains, uidSetText } from './imapSequence';
 import { parseSearch, type SearchKey } from './imapSearchParse';
 import { decodeEncodedWords } from './encodedWords';
@@ -23,7 +23,7 @@ export function searchCommand(ctx: CommandContext): CommandResult {
   const esearch = returnOptions(ctx);
   if (typeof esearch === 'string') return commandError(ctx, esearch);
   const parsed = parseSearch(esearch ? ctx.args.slice(2) : ctx.args);
-  if (!parsed.ok) return commandError(ctx, parsed.error);
+  if (!parsed.ok) return parsed.badCharset ? no(`[BADCHARSET] ${parsed.error}`) : commandError(ctx, parsed.error);
   const hits: number[] = [];
   for (let seq = 1; seq <= view.count; seq++) {
     const msg = view.message(seq);

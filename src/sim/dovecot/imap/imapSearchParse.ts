@@ -6,6 +6,7 @@
 import { argText, type ImapArg } from './imapArgs';
 import { parseSearchDate, type DayKey } from './imapDates';
 import { parseSequenceSet, type SeqRange } from './imapSequence';
+import { ICONV_CHARSETS } from './iconvCharsets.data';
 
 export type SearchKey =
   | { op: 'all' }
@@ -24,7 +25,12 @@ export type SearchKey =
   | { op: 'seq'; ranges: SeqRange[]; saved: boolean }
   | { op: 'uid'; ranges: SeqRange[]; saved: boolean };
 
-export type SearchParse = { ok: true; key: SearchKey; keywords: string[] } | { ok: false; error: string };
+export type SearchParse = { ok: true; key: SearchKey; keywords: string[] } | { ok: false; error: string; badCharset?: true };
+
+/** A charset Dovecot can convert search strings from (iconv_open() would succeed). */
+export function knownCharset(name: string): boolean {
+  return ICONV_CHARSETS.has(name.toUpperCase());
+}
 
 const FLAG_KEYS: Record<string, [string, boolean]> = {
   ANSWERED: ['\\Answered', true],
@@ -54,6 +60,8 @@ export function parseSearch(args: ImapArg[]): SearchParse {
   let list = args;
   if (list[0]?.type === 'atom' && list[0].value.toUpperCase() === 'CHARSET') {
     if (list.length < 2) return { ok: false, error: 'Missing argument' };
+    const charset = argText(list[1]);
+    if (charset !== undefined && !knownCharset(charset)) return { ok: false, error: 'Unknown charset', badCharset: true };
     list = list.slice(2);
   }
   if (list.length === 0) return { ok: false, error: 'Missing search parameters' };

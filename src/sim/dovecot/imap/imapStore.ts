@@ -8,13 +8,26 @@ import { flagsAnnouncement, formatFlags, parseFlag } from './imapFlags';
 import { resolveMessageSet } from './imapMessageSet';
 import { commandError, ok, type CommandContext, type CommandResult } from './imapProcess';
 import { addMailboxKeywords } from './mailboxKeywords';
-import { bumpModseq } from './modseq';
+import { bumpModseq, messageModseq } from './modseq';
+import { uidSetText } from './imapSequence';
 
 type StoreMode = 'replace' | 'add' | 'remove';
 
 export function storeCommand(ctx: CommandContext): CommandResult {
   const view = ctx.s.selected!;
-  const [setArg, itemArg, ...flagArgs] = ctx.args;
+  const args = [...ctx.args];
+  // CONDSTORE: STORE set (UNCHANGEDSINCE modseq) ... changes only messages not modified since
+  let unchangedSince: number | undefined;
+  if (args[1]?.type === 'list') {
+    const [key, value] = args[1].items;
+    if (key?.type !== 'atom' || key.value.toUpperCase() !== 'UNCHANGEDSINCE' || value?.type !== 'atom' || !/^\d+$/.test(value.value) || args[1].items.length !== 2) {
+      return commandError(ctx, 'Invalid arguments');
+    }
+    unchangedSince = Number(value.value);
+    ctx.s.enabled.add('CONDSTORE');
+    args.splice(1, 1);
+  }
+  const [setArg, itemArg, ...flagArgs] = args;
   const item = itemArg?.type === 'atom' ? /^([+-]?)FLAGS(\.SILENT)?$/i.exec(itemArg.value) : null;
   if (!setArg || setArg.type !== 'atom' || !item || flagArgs.length === 0) return commandError(ctx, 'Invalid arguments');
   const flags = parseFlagArgs(flagArgs);
@@ -28,9 +41,14 @@ export function storeCommand(ctx: CommandContext): CommandResult {
   const keywords = flags.flags.filter((f) => !f.startsWith('\\'));
   if (mode !== 'remove' && addMailboxKeywords(view.box, keywords)) untagged.push(...flagsAnnouncement(view.keywords, false));
   const changed: { seq: number; uid: number }[] = [];
+  const modified: number[] = [];
   for (const seq of set.seqs) {
     const msg = view.message(seq);
     if (!msg) continue;
+    if (unchangedSince !== undefined && messageModseq(view.box, msg.uid) > unchangedSince) {
+      modified.push(ctx.uid ? msg.uid : seq);
+      continue;
+    }
     const before = [...msg.flags].sort().join(' ');
     const hadDeleted = msg.flags.has('\\Deleted');
     applyFlags(msg.flags, flags.flags, mode);
@@ -48,6 +66,7 @@ export function storeCommand(ctx: CommandContext): CommandResult {
     }
   }
   ctx.svc.mailboxChanged(ctx.s.user ?? '', view.box.path, 'flags', changed.length);
+  if (modified.length > 0) return ok(`[MODIFIED ${uidSetText(modified)}] Conditional store failed`, untagged);
   return ok('Store completed', untagged);
 }
 

@@ -109,7 +109,7 @@ export function parseContentType(value: string): ContentType {
   if (!m) return { type: '', subtype: '', rawType: '', rawSubtype: '', params: [] };
   const params = parseParams(rest);
   // A text part that names no charset is us-ascii (RFC 2045), and BODYSTRUCTURE says so.
-  if (m[1].toLowerCase() === 'text' && !params.some(([k]) => k.toLowerCase() === 'charset')) params.unshift(['charset', 'us-ascii']);
+  if (m[1].toLowerCase() === 'text' && !params.some(([k]) => k.toLowerCase() === 'charset')) params.push(['charset', 'us-ascii']);
   return { type: m[1].toLowerCase(), subtype: m[2].toLowerCase(), rawType: m[1], rawSubtype: m[2], params };
 }
 

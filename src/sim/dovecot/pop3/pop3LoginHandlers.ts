@@ -23,8 +23,22 @@ export function preLoginCapabilities(svc: Pop3Services): string[] {
   return caps;
 }
 
+/**
+ * pop3-login reads into a buffer of LOGIN_MAX_INBUF_SIZE bytes: a line that does not fit with
+ * its CRLF fills it, and the login process gives up on the client.
+ */
+const LOGIN_MAX_INBUF_SIZE = 1024;
+
+function inputBufferFull(svc: Pop3Services, s: Pop3SessionState, line: string): boolean {
+  if (new TextEncoder().encode(line).length + 2 <= LOGIN_MAX_INBUF_SIZE) return false;
+  svc.reply(['-ERR Input buffer full, aborting']);
+  closeLogin(svc, s, 'Input buffer full');
+  return true;
+}
+
 /** A command line in the AUTHORIZATION state. */
 export function loginCommand(svc: Pop3Services, s: Pop3SessionState, line: string): void {
+  if (inputBufferFull(svc, s, line)) return;
   const cmd = parsePop3Command(line, false);
   const known = runLoginCommand(svc, s, cmd.name, cmd.args);
   if (known) {
@@ -113,6 +127,7 @@ function auth(svc: Pop3Services, s: Pop3SessionState, args: string): void {
 
 /** A line while the client owes an answer to a SASL challenge. */
 export function saslResponse(svc: Pop3Services, s: Pop3SessionState, line: string): void {
+  if (inputBufferFull(svc, s, line)) return;
   settle(svc, s, s.auth.respond(line));
 }
 

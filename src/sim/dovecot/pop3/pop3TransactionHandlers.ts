@@ -30,9 +30,19 @@ export function startTransaction(svc: Pop3Services, s: Pop3SessionState, user: s
   svc.reply(['+OK Logged in.']);
 }
 
+/** The pop3 process reads command lines into a buffer of MAX_INBUF_SIZE bytes (pop3-client.c). */
+const MAX_INBUF_SIZE = 2048;
+
 export function transactionCommand(svc: Pop3Services, s: Pop3SessionState, line: string): void {
   const drop = s.drop;
   if (!drop) return;
+  if (new TextEncoder().encode(line).length + 2 > MAX_INBUF_SIZE) {
+    // "line too long, kill it"
+    svc.reply(['-ERR Input line too long.']);
+    logOut(svc, s, 'Input line too long', true);
+    svc.hangUp();
+    return;
+  }
   const reply = handleTransactionCommand(drop, parsePop3Command(line, true));
   if (reply.quit) {
     s.phase = 'update';
