@@ -9,6 +9,8 @@ export interface CaseHost {
   hostname: string;
   addresses: string[];
   main_cf?: Record<string, string>;
+  /** The whole master.cf text (Debian's when left out). */
+  master_cf?: string;
   aliases?: string;
   /** Lookup table sources (postmap has run on them): path -> text. */
   maps?: Record<string, string>;
@@ -35,7 +37,8 @@ export interface ConformanceCase {
   protocol: 'smtp' | 'pop3' | 'imap' | 'dns';
   about?: string;
   host: CaseHost;
-  client: { address: string };
+  /** `port`: the port the client connects to, when not the protocol's usual one (587 submission). */
+  client: { address: string; port?: number };
   dialogue?: ({ c: string } | { s: string[] | null })[];
   command?: string;
   maillog?: string[];
@@ -64,6 +67,7 @@ export function caseToScenario(c: ConformanceCase): Scenario {
   if (c.protocol === 'smtp' || h.main_cf) {
     server.main_cf = cleanMainCf(h.main_cf ?? {});
     server.aliases = h.aliases;
+    if (h.master_cf !== undefined) server.master_cf = h.master_cf;
     if (h.maps) server.maps = h.maps;
   }
   if (h.files) server.files = h.files;

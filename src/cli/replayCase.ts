@@ -7,6 +7,8 @@ import { mboxEntry } from '../sim/mail/mailStore';
 import { mboxPseudoEntry } from '../sim/dovecot/mboxPseudoMessage';
 import { postfixOf } from '../sim/services';
 import { World } from '../sim/world';
+import type { SimHost } from '../sim/host/simHost';
+import type { Zone } from '../sim/core/time';
 import { caseToScenario, SERVER_PORTS, type ConformanceCase } from './caseToScenario';
 import { runCommand } from '../sim/shell/runCommand';
 import { Normalizer } from './normalize';
@@ -33,6 +35,7 @@ export function replayCase(c: ConformanceCase): ConformanceCase {
   if (!server) throw new Error(`no host ${c.host.hostname}`);
   const out: ConformanceCase = structuredClone(c);
   const seeded = new Map(Object.entries(c.host.mailboxes ?? {}).map(([u, msgs]) => [u, msgs.length]));
+  const before = otherMailboxes(server, world.zone);
 
   if (c.protocol === 'dns') {
     const result = runCommand(world, server, c.command ?? '');
@@ -57,6 +60,13 @@ export function replayCase(c: ConformanceCase): ConformanceCase {
     const pseudo = mboxPseudoEntry(box, world.zone);
     mailboxes[account.name] = [...(pseudo ? [pseudo] : []), ...box.messages.map((m) => norm.message(mboxEntry(m, world.zone), c.protocol === 'smtp'))];
   }
+  // Other mailboxes by path (virtual mailboxes, Maildirs, ~/Mailbox, Dovecot's folders): those
+  // written to, and for pop3/imap those the session changed.
+  for (const [path, texts] of otherMailboxes(server, world.zone)) {
+    if (texts.length === 0) continue;
+    if (c.protocol !== 'smtp' && JSON.stringify(texts) === JSON.stringify(before.get(path) ?? [])) continue;
+    mailboxes[path] = texts.map((t) => norm.message(t, c.protocol === 'smtp'));
+  }
   if (Object.keys(mailboxes).length > 0) out.mailbox_after = mailboxes;
   const postfix = postfixOf(server);
   if (postfix) {
@@ -65,11 +75,28 @@ export function replayCase(c: ConformanceCase): ConformanceCase {
   return out;
 }
 
+/**
+ * Every mailbox of the host except the /var/mail/USER of its accounts, by path, as its file shows
+ * the messages: mbox entries ("From " line first), or a Maildir's message files (path ending "/").
+ */
+export function otherMailboxes(server: SimHost, zone: Zone): Map<string, string[]> {
+  const inboxes = new Set(server.accounts.list().map((a) => `/var/mail/${a.name}`));
+  const out = new Map<string, string[]>();
+  for (const path of server.store.paths()) {
+    if (inboxes.has(path)) continue;
+    const box = server.store.get(path)!;
+    const texts = box.messages.map((m) => (box.format === 'maildir' ? (m.text.endsWith('\n') ? m.text : `${m.text}\n`) : mboxEntry(m, zone)));
+    out.set(path, texts);
+  }
+  return out;
+}
+
 function playDialogue(world: World, c: ConformanceCase): ConformanceCase['dialogue'] {
   const steps = c.dialogue ?? [];
   const serverAddress = c.host.addresses[0];
   const clientHost = world.hostAt(c.client.address) ?? world.host(c.host.hostname)!;
-  const client = new DialogueClient(world, clientHost.name, c.client.address, serverAddress, SERVER_PORTS[c.protocol] ?? 25);
+  const port = c.client.port ?? SERVER_PORTS[c.protocol] ?? 25;
+  const client = new DialogueClient(world, clientHost.name, c.client.address, serverAddress, port);
   const filled: NonNullable<ConformanceCase['dialogue']> = [];
   let pending: string[] = [];
   for (const step of steps) {

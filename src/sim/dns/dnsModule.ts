@@ -200,8 +200,8 @@ export function isDnsCommand(program: string | undefined): boolean {
 }
 
 /** Runs nslookup, dig or host on a host, for the terminal. */
-export function runDnsCommand(host: SimHost, world: WorldCore, argv: string[]): DnsToolResult {
-  return runDnsTool(argv, dnsToolEnvFor(host, world));
+export function runDnsCommand(host: SimHost, world: WorldCore, argv: string[], stdin?: readonly string[]): DnsToolResult {
+  return runDnsTool(argv, dnsToolEnvFor(host, world), stdin);
 }
 
 registerServiceStarter((host, world) => {

@@ -24,10 +24,15 @@ export interface DnsToolResult {
 /** The DNS tools by name: what the terminal can hand a command line to. */
 export const DNS_TOOLS = ['nslookup', 'dig', 'host'] as const;
 
-export function runDnsTool(argv: string[], env: DnsToolEnv): DnsToolResult {
+/** Runs a tool; `stdin` is what a pipe gives it (nslookup reads its commands there). */
+export function runDnsTool(argv: string[], env: DnsToolEnv, stdin?: readonly string[]): DnsToolResult {
   const [program, ...args] = argv;
   const name = (program ?? '').split('/').pop();
-  const run = name === 'dig' ? runDig : name === 'host' ? runHost : name === 'nslookup' ? runNslookup : undefined;
+  if (name === 'nslookup') {
+    const out = runNslookup(args, env, stdin);
+    return { stdout: out.lines, exitStatus: out.exitStatus };
+  }
+  const run = name === 'dig' ? runDig : name === 'host' ? runHost : undefined;
   if (!run) return { stdout: [`${program}: command not found`], exitStatus: 127 };
   const out = run(args, env);
   return { stdout: out.lines, exitStatus: out.exitStatus };

@@ -176,11 +176,18 @@ export function startNslookup(args: string[], env: DnsToolEnv): NslookupStart {
 }
 
 /**
- * nslookup run to its end. Interactive mode without a terminal reads no command: it ends at
- * once with the final empty line and status 1, as nslookup does on an empty stdin.
+ * nslookup run to its end. Interactive mode without a terminal reads its commands from standard
+ * input (`printf 'set type=mx\nexample.org\n' | nslookup`): no prompts, each line as typed, and
+ * at the end of the input (or "exit") the final empty line. With no input at all it ends at once.
  */
-export function runNslookup(args: string[], env: DnsToolEnv): ToolOutput {
-  const { session, out } = startNslookup(args, env);
+export function runNslookup(args: string[], env: DnsToolEnv, stdin?: readonly string[]): ToolOutput {
+  const { session, out, interactive } = startNslookup(args, env);
+  if (interactive && stdin) {
+    for (const line of stdin) {
+      if (session.finished) break;
+      session.command(line);
+    }
+  }
   session.end();
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * nslookup, dig and host: the DNS layer's tools (src/sim/dns/tools) on this host. nslookup
- * without a name is interactive: it takes the terminal ("> " prompt) until "exit".
+ * without a name is interactive: it takes the terminal ("> " prompt) until "exit", or reads its
+ * commands from a pipe.
  */
 import { dnsToolEnvFor, runDnsCommand } from '../../dns/dnsModule';
 import { DNS_TOOLS, startNslookup } from '../../dns/tools';
@@ -9,6 +10,12 @@ import { registerCommand } from '../registry';
 registerCommand([...DNS_TOOLS], (ctx, argv) => {
   if (argv[0] === 'nslookup') {
     const { session, out, interactive } = startNslookup(argv.slice(1), dnsToolEnvFor(ctx.host, ctx.world));
+    if (interactive && ctx.stdin) {
+      // commands from a pipe: no prompts, each line as typed, then the end of the input
+      for (const line of ctx.stdin) if (!session.finished) session.command(line);
+      session.end();
+      return { output: out.lines, exitStatus: out.exitStatus };
+    }
     if (!interactive) {
       session.end();
       return { output: out.lines, exitStatus: out.exitStatus };
