@@ -52,10 +52,20 @@ export function checkPassword(env: MechanismEnv, user: string, password: string)
   const lookup = env.lookup(user);
   const audit = { backend: lookup.backend, ...(lookup.query !== undefined ? { query: lookup.query } : {}) };
   if (lookup.found && env.matches(lookup, password)) return { kind: 'success', user: lookup.user, ...audit };
-  return { kind: 'failure', reason: 'bad-credentials', user, ...audit, ...cyrusMessage(env, lookup) };
+  // Cyrus' password check (sasl_checkpass) says "authentication failure" for a wrong password
+  // and for a user its store does not have alike (recorded with sasldb: smtp-cyrus-plain-unknown-user).
+  return { kind: 'failure', reason: 'bad-credentials', user, ...audit, ...(env.flavor === 'cyrus' ? { message: CYRUS_ERRORS.badauth } : {}) };
 }
 
-/** Cyrus says why; Dovecot's auth server keeps it to itself (the log has it). */
+/**
+ * An empty initial response ("AUTH PLAIN =") to a mechanism that needs the client's data: Cyrus
+ * wants another step and Postfix gives up with that text.
+ */
+export function emptyInitialResponse(env: MechanismEnv): Failure | undefined {
+  return env.flavor === 'cyrus' ? { kind: 'failure', reason: 'malformed', message: CYRUS_ERRORS.continue } : undefined;
+}
+
+/** Cyrus says why a secret lookup failed; Dovecot's auth server keeps it to itself (the log has it). */
 export function cyrusMessage(env: MechanismEnv, lookup: PasswordLookup): { message?: string } {
   if (env.flavor !== 'cyrus') return {};
   return { message: lookup.found ? CYRUS_ERRORS.badauth : CYRUS_ERRORS.nouser };

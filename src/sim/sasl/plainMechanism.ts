@@ -3,7 +3,7 @@
  * response the server first sends an empty challenge.
  */
 import { utf8Text } from './base64';
-import { checkPassword, decodeResponse, protocolFailure, type MechanismEnv } from './mechanism';
+import { checkPassword, decodeResponse, emptyInitialResponse, protocolFailure, type MechanismEnv } from './mechanism';
 import type { SaslExchange, SaslStep } from './types';
 
 export class PlainExchange implements SaslExchange {
@@ -26,6 +26,10 @@ export class PlainExchange implements SaslExchange {
     this.done = true;
     const bytes = decodeResponse(this.env, text, initial);
     if (!(bytes instanceof Uint8Array)) return bytes;
+    if (initial && bytes.length === 0) {
+      const empty = emptyInitialResponse(this.env);
+      if (empty) return empty;
+    }
     const parts = utf8Text(bytes).split('\0');
     if (parts.length !== 3) return protocolFailure(this.env);
     const [authzid, authcid, password] = parts;

@@ -101,9 +101,13 @@ describe('createSaslServer', () => {
     expect(y.next('YWI')).toEqual({ kind: 'failure', reason: 'malformed', message: 'Invalid base64 data in continued response' });
   });
 
-  it("Cyrus reports its own reasons: user not found, authentication failure, bad protocol", () => {
+  it("Cyrus reports its own reasons: authentication failure (unknown user or wrong password), bad protocol, another step", () => {
     const { s } = server({ type: 'cyrus' });
-    expect(s.begin('PLAIN')!.start(plain('', 'mallory', 'x'))).toMatchObject({ message: 'user not found' });
+    // recorded with sasldb: an unknown user is an "authentication failure" too (smtp-cyrus-plain-unknown-user)
+    expect(s.begin('PLAIN')!.start(plain('', 'mallory', 'x'))).toMatchObject({ reason: 'bad-credentials', user: 'mallory', message: 'authentication failure' });
+    // "AUTH PLAIN =": Cyrus wants another step (smtp-cyrus-plain-empty-initial-response); Dovecot just fails
+    expect(s.begin('PLAIN')!.start('=')).toEqual({ kind: 'failure', reason: 'malformed', message: 'another step is needed in authentication' });
+    expect(server().s.begin('PLAIN')!.start('=')).toMatchObject({ kind: 'failure', reason: 'bad-credentials' });
     expect(s.begin('PLAIN')!.start(plain('', 'alice', 'x'))).toMatchObject({ message: 'authentication failure' });
     expect(s.begin('PLAIN')!.start(base64OfText('abc'))).toMatchObject({ message: 'bad protocol / cancel' });
     expect(s.begin('PLAIN')!.start('YWI')).toMatchObject({ reason: 'malformed', message: 'another step is needed in authentication' });
