@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { POSTCONF_LESSON } from '../../src/lessons/library/postconf';
 import { RELAY_LESSON } from '../../src/lessons/library/relay';
 import { launch, screenshot, serveDist, watchErrors, type Site } from './browser';
 
@@ -185,6 +186,27 @@ describe('compare mode', () => {
     await page.locator('[data-testid="topology"]').first().waitFor();
     expect(await page.getByRole('button', { name: 'Compare', exact: true }).isVisible()).toBe(true);
     await screenshot(page, 'compare-8-back');
+  });
+
+  it('compares compatibility_level 0 with today’s defaults on a test message, from a preset', async () => {
+    await page.evaluate((s) => (window as unknown as { mailsimTest: { load(s: unknown): Promise<boolean> } }).mailsimTest.load(s), POSTCONF_LESSON.scenario);
+    await page.locator('[data-testid="status"][data-ready="true"]').waitFor({ state: 'attached' });
+    await page.getByTestId('open-compare').click();
+    await page.getByTestId('compare-editor').waitFor();
+    await page.getByRole('button', { name: 'compatibility_level 0 → 3.6' }).click();
+    await page.getByText('A test message in both runs').click();
+    expect(await page.getByLabel('Recipients').inputValue()).toBe('postmaster@example.net');
+    await page.getByRole('button', { name: 'Send it in A and B' }).click();
+    await page.getByRole('button', { name: 'Run A and B' }).click();
+    await ready(page);
+    expect(await text(page, 'compare-changes')).toContain('main.cf compatibility_level');
+    // At level 0 the classroom's subnet may relay (mynetworks_style = subnet); at 3.6 it may not.
+    await waitForText(page, 'compare-summary', '1 message deferred in A but rejected in B');
+    await page.getByTestId('summary-logs').click();
+    await waitForText(page, 'compare-maillog-a', 'using backwards-compatible default setting mynetworks_style=subnet');
+    await screenshot(page, 'compare-9-compat');
+    await page.getByTestId('compare-back').click();
+    await page.getByTestId('compare').waitFor({ state: 'detached' });
     expect(errors.filter((e) => !/mailsim test crash/.test(e))).toEqual([]);
   });
 });

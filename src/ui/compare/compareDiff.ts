@@ -74,7 +74,26 @@ const connKey = (c: ConnRecord) => `${c.client.host}>${c.host}:${c.server.port}/
 const lastLine = (lines: readonly string[]) => lines[lines.length - 1] ?? '';
 
 export function compareRuns(a: TraceIndex, b: TraceIndex): CompareDiff {
+  const job = compareRunsGradually(a, b);
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Connections compared between two pauses of the gradual comparison. */
+const CONNS_PER_SLICE = 100;
+
+/**
+ * The same comparison in slices: the page runs a few each frame, so that comparing two
+ * 10,000-message runs never freezes it. Each `yield` is a place to pause.
+ */
+export function* compareRunsGradually(a: TraceIndex, b: TraceIndex): Generator<void, CompareDiff> {
   const mask = maskFor(a, b);
+  const journeysA = journeysOf(a);
+  yield;
+  const journeysB = journeysOf(b);
+  yield;
   const diff: CompareDiff = {
     replies: [],
     decisions: [],
@@ -82,24 +101,28 @@ export function compareRuns(a: TraceIndex, b: TraceIndex): CompareDiff {
     conns: [],
     logs: { a: [], b: [] },
     marks: { a: new Map(), b: new Map() },
-    journeyList: { a: journeysOf(a), b: journeysOf(b) },
+    journeyList: { a: journeysA, b: journeysB },
   };
-  const connPairs = compareConnections(a, b, mask, diff);
+  const connPairs = yield* compareConnections(a, b, mask, diff);
   compareDecisions(a, b, connPairs, diff);
+  yield;
   compareJourneys(diff);
+  yield;
   compareLogs(a, b, mask, diff);
   return diff;
 }
 
 /** Pairs connections, compares their exchanges; returns B's connection id -> A's for paired ones. */
-function compareConnections(a: TraceIndex, b: TraceIndex, mask: Mask, diff: CompareDiff): Map<number, number> {
+function* compareConnections(a: TraceIndex, b: TraceIndex, mask: Mask, diff: CompareDiff): Generator<void, Map<number, number>> {
   const connsA = a.connOrder.map((id) => a.conns.get(id)!);
   const connsB = b.connOrder.map((id) => b.conns.get(id)!);
   const aligned = alignSequences(connsA.map(connKey), connsB.map(connKey));
   const pairs = new Map<number, number>();
+  let done = 0;
   for (const [i, j] of aligned.pairs) {
     pairs.set(connsB[j].id, connsA[i].id);
     compareExchanges(exchangesOf(a.events, connsA[i]), exchangesOf(b.events, connsB[j]), mask, diff);
+    if (++done % CONNS_PER_SLICE === 0) yield;
   }
   for (const [side, list, index] of [['a', aligned.onlyA.map((i) => connsA[i]), a], ['b', aligned.onlyB.map((j) => connsB[j]), b]] as const) {
     for (const conn of list) {

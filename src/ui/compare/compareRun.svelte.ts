@@ -10,12 +10,14 @@ import type { Scenario } from '../../sim/scenario/schema';
 import type { PaceMode } from '../model/pacing';
 import { AppState } from '../state/app.svelte';
 import { SPEEDS } from '../state/player.svelte';
-import { compareRuns, type CompareDiff, type Where } from './compareDiff';
+import { compareRunsGradually, type CompareDiff, type Where } from './compareDiff';
 import { Lockstep } from './lockstep';
 import { SIDES, type Side } from './side';
 
 /** Minimum ms between panel updates while playing (the canvases draw every frame). */
 const PANEL_INTERVAL = 66;
+/** Time per frame for comparing the runs, once both are complete (ms). */
+const DIFF_BUDGET = 12;
 
 export class CompareRun {
   readonly sides: Record<Side, AppState> = { a: new AppState(), b: new AppState() };
@@ -39,6 +41,8 @@ export class CompareRun {
   lockstep = new Lockstep('story');
   private mode: PaceMode = 'story';
   private generations: Record<Side, number> = { a: -1, b: -1 };
+  /** The comparison under way, a slice per frame. */
+  private diffJob?: Generator<void, CompareDiff>;
   private stepTarget?: number;
   /** After a side restarted: go back to this position once the timeline reaches it again. */
   private restoreP?: number;
@@ -170,6 +174,7 @@ export class CompareRun {
     this.lockstep = new Lockstep(this.mode);
     for (const side of SIDES) this.generations[side] = this.sides[side].session.generation;
     this.diff = undefined;
+    this.diffJob = undefined;
     this.diffFailed = false;
     this.complete = false;
     this.focus = undefined;
@@ -217,6 +222,7 @@ export class CompareRun {
     const merged = this.lockstep.merged;
     const complete = doneA && doneB && merged.a === eventsA.length && merged.b === eventsB.length;
     if (complete && !this.complete) this.finish();
+    if (this.diffJob) this.continueDiff();
 
     let p = Math.min(this.p, this.lockstep.end);
     if (this.restoreP !== undefined && (this.lockstep.end >= this.restoreP || this.complete)) {
@@ -255,11 +261,26 @@ export class CompareRun {
       this.diffFailed = true;
       return;
     }
+    this.diffJob = compareRunsGradually(this.sides.a.session.index, this.sides.b.session.index);
+  }
+
+  private continueDiff(): void {
+    const job = this.diffJob!;
+    const started = performance.now();
     try {
-      this.diff = compareRuns(this.sides.a.session.index, this.sides.b.session.index);
+      for (;;) {
+        const step = job.next();
+        if (step.done) {
+          this.diff = step.value;
+          this.diffJob = undefined;
+          return;
+        }
+        if (performance.now() - started > DIFF_BUDGET) return;
+      }
     } catch (e) {
       // The comparison is an extra: without it both runs still play.
       console.warn(`mailsim: compare: ${e instanceof Error ? e.message : String(e)}`);
+      this.diffJob = undefined;
       this.diffFailed = true;
     }
   }

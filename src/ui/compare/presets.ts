@@ -12,6 +12,8 @@ export interface Preset {
   id: PresetId;
   /** The host it changes: a Postfix host, any host, or all Postfix hosts at once. */
   target: 'postfix' | 'any' | 'all';
+  /** Whether it changes anything here (without copying the scenario, which may be large). */
+  applies(scenario: Scenario, host?: string): boolean;
   apply(scenario: Scenario, host?: string): Scenario | undefined;
 }
 
@@ -38,6 +40,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'compat',
     target: 'all',
+    applies: (scenario) => scenario.hosts.some(runsPostfix),
     apply(scenario) {
       const next = structuredClone(scenario);
       const level = otherCompat(scenario);
@@ -49,16 +52,19 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'mynetworksLocal',
     target: 'postfix',
+    applies: (scenario, host) => scenario.hosts.some((h) => h.name === host && runsPostfix(h)),
     apply: (scenario, host) => withHost(scenario, host, (h) => runsPostfix(h) && (setParam(h, 'mynetworks', '127.0.0.0/8'), true)),
   },
   {
     id: 'openRelay',
     target: 'postfix',
+    applies: (scenario, host) => scenario.hosts.some((h) => h.name === host && runsPostfix(h)),
     apply: (scenario, host) => withHost(scenario, host, (h) => runsPostfix(h) && (setParam(h, 'mynetworks', '0.0.0.0/0'), true)),
   },
   {
     id: 'hostDown',
     target: 'any',
+    applies: (scenario, host) => scenario.hosts.some((h) => h.name === host && h.up !== false),
     apply: (scenario, host) => withHost(scenario, host, (h) => h.up !== false && ((h.up = false), true)),
   },
 ];

@@ -34,7 +34,11 @@ export function withProbe(scenario: Scenario, probe: Probe, subject: string): Sc
   return { ...structuredClone(scenario), script: [...(scenario.script ?? []), step] };
 }
 
-/** A sensible first probe: a workstation user writing to someone beyond the first server. */
+/**
+ * A sensible first probe: a workstation user writing to someone on another domain — the case
+ * where relay settings (mynetworks, compatibility_level) make a difference. The other domain is
+ * the second server's, else one the name servers know, else the server's own.
+ */
 export function defaultProbe(scenario: Scenario): Probe | undefined {
   const servers = scenario.hosts.filter((h) => h.main_cf !== undefined);
   const clients = scenario.hosts.filter((h) => h.main_cf === undefined);
@@ -43,7 +47,20 @@ export function defaultProbe(scenario: Scenario): Probe | undefined {
   const client = clients[0] ?? server;
   const user = client.accounts?.[0] ?? 'root';
   const remote = servers[1];
-  const domainOf = (name: string) => name.split('.').slice(1).join('.') || name;
-  const to = remote ? `${remote.accounts?.[0] ?? 'postmaster'}@${domainOf(remote.name)}` : `${server.accounts?.[0] ?? 'postmaster'}@${domainOf(server.name)}`;
+  const own = domainOf(server.name);
+  const other = scenario.hosts
+    .flatMap((h) => h.dns?.zones ?? [])
+    .map((z) => z.origin.replace(/\.$/, ''))
+    .find((origin) => origin !== own && origin !== '' && !/\.arpa$/i.test(origin) && !own.endsWith(`.${origin}`));
+  const to = remote
+    ? `${remote.accounts?.[0] ?? 'postmaster'}@${domainOf(remote.name)}`
+    : other
+      ? `postmaster@${other}`
+      : `${server.accounts?.[0] ?? 'postmaster'}@${own}`;
   return { client: client.name, server: server.name, from: `${user}@${domainOf(client.name)}`, to };
+}
+
+/** "ws.example.com" -> "example.com" */
+function domainOf(name: string): string {
+  return name.split('.').slice(1).join('.') || name;
 }

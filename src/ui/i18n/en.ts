@@ -290,6 +290,7 @@ export const en = {
   'cmp.log.empty': 'No log lines yet.',
   'cmp.log.earlier': '{n} earlier lines not shown',
   'cmp.msg.none': 'No message yet.',
+  'cmp.msg.earlier': '{n} earlier messages not shown',
   'cmp.msg.label': 'Where the messages of {side} went',
   'cmp.msg.message': 'Message',
   'cmp.msg.route': 'Route',

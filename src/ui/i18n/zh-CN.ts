@@ -278,6 +278,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cmp.log.empty': '还没有日志。',
   'cmp.log.earlier': '前面还有 {n} 行未显示',
   'cmp.msg.none': '还没有邮件。',
+  'cmp.msg.earlier': '前面还有 {n} 封邮件未显示',
   'cmp.msg.label': '{side} 中邮件的去向',
   'cmp.msg.message': '邮件',
   'cmp.msg.route': '路径',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, runsAgree } from '../../../src/ui/compare/compareDiff';
+import { compareRuns, compareRunsGradually, runsAgree } from '../../../src/ui/compare/compareDiff';
 import { summarize } from '../../../src/ui/compare/diffSummary';
 import { runLesson } from '../helpers';
 import { RELAY_A, relayRuns } from './fixtures';
@@ -54,6 +54,16 @@ describe('compareRuns on the relay lesson, B without 10.0.0.0/8 in mynetworks', 
     ]);
     expect(items[2]).toMatchObject({ outcomeA: ['delivered'], outcomeB: ['rejected'], panel: 'outcomes' });
     expect(items[0].wheres[0]).toEqual({ a: diff.replies[0].at.a, b: diff.replies[0].at.b });
+  });
+
+  it('can be computed in slices, with the same result', () => {
+    const job = compareRunsGradually(a.index, b.index);
+    let pauses = 0;
+    let step = job.next();
+    for (; !step.done; step = job.next()) pauses++;
+    expect(pauses).toBeGreaterThan(2);
+    expect(step.value.replies).toEqual(diff.replies);
+    expect([...step.value.marks.b]).toEqual([...diff.marks.b]);
   });
 
   it('finds nothing between two runs of the same scenario', () => {

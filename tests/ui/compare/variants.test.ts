@@ -48,7 +48,8 @@ describe('presets', () => {
     expect(JSON.stringify(RELAY_A)).toBe(before);
   });
 
-  it('does not apply where it makes no sense', () => {
+  it('does not apply where it makes no sense, and says so without copying the scenario', () => {
+    for (const p of PRESETS) for (const host of ['ws.example.com', 'mail.example.com', 'none']) expect(p.applies(RELAY_A, host)).toBe(p.apply(RELAY_A, host) !== undefined);
     expect(preset('mynetworksLocal').apply(RELAY_A, 'ws.example.com')).toBeUndefined();
     expect(preset('hostDown').apply(RELAY_A, 'no.such.host')).toBeUndefined();
     expect(preset('compat').apply({ version: 2, hosts: [{ name: 'a', addresses: [] }] })).toBeUndefined();
@@ -71,6 +72,17 @@ describe('the test message added to both runs', () => {
     expect(s.script?.at(-1)).toEqual({ at: 2000, host: 'ws.example.com', action: 'send', server: 'mail.example.com', from: 'student@example.com', to: ['bob@example.net', 'carol@example.net'], subject: 'Test', body: 'Test' });
     expect(validateScenario(s).issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(RELAY_A.script).toHaveLength(1);
+  });
+
+  it('writes to another domain the name server knows when there is only one server', () => {
+    expect(defaultProbe(POSTCONF_LESSON.scenario)).toEqual({ client: 'ws.example.com', server: 'mail.example.com', from: 'student@example.com', to: 'postmaster@example.net' });
+    expect(defaultProbe({ version: 2, hosts: [{ name: 'mail.example.com', addresses: ['10.0.0.1/24'], main_cf: {}, accounts: ['alice'] }] })).toEqual({
+      client: 'mail.example.com',
+      server: 'mail.example.com',
+      from: 'alice@example.com',
+      to: 'alice@example.com',
+    });
+    expect(defaultProbe({ version: 2, hosts: [{ name: 'ws', addresses: [] }] })).toBeUndefined();
   });
 });
 
