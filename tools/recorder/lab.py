@@ -533,7 +533,8 @@ class Lab:
 # -- helpers -----------------------------------------------------------------------------------------------
 
 def home_owner(path):
-    """A file written under /home/USER/ belongs to USER, as if the user had made it (a .forward)."""
+    """A file written under /home/USER/ belongs to USER, as if the user had made it (a .forward),
+    and so do the directories between the home and the file."""
     m = re.match(r'^/home/([^/]+)/', path)
     if not m:
         return
@@ -541,6 +542,11 @@ def home_owner(path):
         pw = pwd.getpwnam(m.group(1))
     except KeyError:
         return
+    home = f'/home/{m.group(1)}'
+    d = os.path.dirname(path)
+    while d.startswith(home + '/'):
+        os.chown(d, pw.pw_uid, pw.pw_gid)
+        d = os.path.dirname(d)
     os.chown(path, pw.pw_uid, pw.pw_gid)
 
 

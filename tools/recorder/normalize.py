@@ -94,6 +94,8 @@ class Normalizer:
         # Dovecot: imap(alice)<1234><abcdef>: and session=<abcdef>
         s = re.sub(r'(\w[\w-]*(?:\([^)]*\))?)<\d+><[^>]+>', r'\1<PID><SESSION>', s)
         s = re.sub(r'session=<[^>]*>', 'session=<SESSION>', s)
+        # a Maildir file name made by local/virtual: TIME.PPID.HOST (or TIME.VxxIxxMxx.HOST)
+        s = re.sub(r'/tmp/\d{9,11}\.[PV][0-9A-Za-z]+\.', '/tmp/DATE.PPID.', s)
         return self.text(s)
 
 
