@@ -47,6 +47,11 @@ export function replayCase(c: ConformanceCase): ConformanceCase {
   }
 
   const ids = world.trace.events.flatMap((e) => (e.kind === 'message' ? [e.queueId] : []));
+  // and every queue id the log names (a message cleanup rejected never became a 'message')
+  for (const line of server.log.lines) {
+    const m = /\bpostfix\/[\w/-]+\[\d+\]: ([0-9A-F]{6,}): /.exec(line);
+    if (m) ids.push(m[1]);
+  }
   const norm = new Normalizer(ids);
   if (c.protocol !== 'dns') out.maillog = server.log.lines.map((l) => norm.logLine(Syslog.bare(l)));
   const mailboxes: Record<string, string[]> = {};

@@ -45,4 +45,10 @@ describe('replaying a case', () => {
     const listed = replayCase(stripped('imap-list-patterns'));
     expect(listed.mailbox_after).toBeUndefined();
   });
+
+  it('normalizes the queue ids the log names, also of a message cleanup rejected', () => {
+    const got = replayCase(stripped('smtp-body-checks'));
+    expect(got.maillog?.some((l) => l.includes('postfix/cleanup[PID]: QUEUEID: reject: body'))).toBe(true);
+    expect(got.maillog?.filter((l) => /message-id=<\d{14}\./.test(l))).toEqual([]);
+  });
 });
