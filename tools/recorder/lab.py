@@ -274,7 +274,7 @@ class Lab:
             else:
                 path = f'/var/mail/{user}'
             with open(path, 'w') as f:
-                f.write(mbox_text(msgs, uidvalidity))
+                f.write(mbox_text(msgs, uidvalidity, bookkeeping=self.protocol != 'smtp'))
             os.chown(path, pw.pw_uid, pw.pw_gid if folder else grp.getgrnam('mail').gr_gid)
             os.chmod(path, 0o600)
             t = 1704099600  # 2024-01-01 09:00 UTC
@@ -620,9 +620,10 @@ def envelope_sender(msg):
     return m.group(1) if m else 'MAILER-DAEMON'
 
 
-def mbox_text(msgs, uidvalidity):
+def mbox_text(msgs, uidvalidity, bookkeeping=True):
     """Messages as Dovecot finds them in an mbox it has indexed before: UIDs 1..n (X-UID) and the
-    UIDVALIDITY/UIDNEXT in X-IMAPbase of the first message; Dovecot hides these headers."""
+    UIDVALIDITY/UIDNEXT in X-IMAPbase of the first message; Dovecot hides these headers. Without
+    `bookkeeping` (an smtp case: no Dovecot reads the mailbox) the messages are as local(8) wrote them."""
     out = []
     for i, msg in enumerate(msgs):
         msg = msg.replace('\r\n', '\n')
@@ -632,9 +633,10 @@ def mbox_text(msgs, uidvalidity):
         if not sep:
             head, body = msg.rstrip('\n'), ''
         extra = ''
-        if i == 0:
+        if i == 0 and bookkeeping:
             extra += f'X-IMAPbase: {uidvalidity} {len(msgs):010d}\n'  # UIDVALIDITY, last UID
-        extra += f'X-UID: {i + 1}\n'
+        if bookkeeping:
+            extra += f'X-UID: {i + 1}\n'
         body_lines = [('>' + l if re.match(r'^>*From ', l) else l) for l in body.split('\n')]
         out.append(f'From {envelope_sender(msg)}  {SEED_FROM_DATE}\n{head}\n{extra}\n' + '\n'.join(body_lines))
         if not out[-1].endswith('\n'):
