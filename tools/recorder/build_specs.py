@@ -1399,6 +1399,36 @@ imap('imap-examine-then-select',
      'EXAMINE then SELECT of the same mailbox in one session: STORE on the EXAMINEd mailbox is ignored (OK Store ignored with read-only mailbox); after SELECT the messages are still \\Recent for this session.',
      [S, *ILOGIN, 'a2 EXAMINE INBOX', S, 'a3 STORE 1 +FLAGS (\\Seen)', S, 'a4 SELECT INBOX', S, 'a5 FETCH 1:* FLAGS', S, 'a6 LOGOUT', S])
 
+# -- Dovecot with Maildir storage (mail_location = maildir:~/Maildir), as many courses set it up ---
+MAILDIR_CONF = T['dovecot_conf_mail'].replace('mail_location = mbox:~/mail:INBOX=/var/mail/%u', 'mail_location = maildir:~/Maildir')
+
+
+def maildir(proto, cid, about, d, **kw):
+    mailhost(proto, cid, about, d, **kw)
+    SPECS[-1]['host']['dovecot_conf'] = MAILDIR_CONF
+
+
+maildir('pop3', 'pop3-maildir-session',
+        'POP3 on a Maildir INBOX: STAT, LIST, UIDL, RETR, DELE and QUIT; the deleted message\'s file is gone.',
+        [S, *LOGIN, 'STAT', S, 'LIST', S, 'UIDL', S, 'RETR 2', S, 'DELE 1', S, 'QUIT', S])
+maildir('imap', 'imap-maildir-select-fetch-store',
+        'IMAP on a Maildir INBOX (messages waiting in new/): SELECT with 3 RECENT, FETCH of UIDs, flags and sizes, STORE of \\Seen and \\Flagged.',
+        [S, *ILOGIN, *ISELECT, 'a3 FETCH 1:* (UID FLAGS RFC822.SIZE)', S, 'a4 STORE 1 +FLAGS (\\Seen \\Flagged)', S, 'a5 FETCH 1 BODY.PEEK[HEADER.FIELDS (SUBJECT)]', S,
+         'a6 LOGOUT', S])
+maildir('imap', 'imap-maildir-folders',
+        'Maildir++ folders: NAMESPACE (("" ".")), the hierarchy separator is "."; CREATE Work/Projects is refused (no "/" in a name), CREATE Work.Notes makes LIST show the parent Work as \\Noselect \\HasChildren; folders are \\HasNoChildren, not \\NoInferiors.',
+        [S, *ILOGIN, 'a2 NAMESPACE', S, 'a3 LIST "" ""', S, 'a4 LIST "" "*"', S, 'a5 CREATE Sent', S, 'a6 CREATE Work/Projects', S,
+         'a7 CREATE Work.Notes', S, 'a8 LIST "" "*"', S, 'a9 DELETE Sent', S, 'b1 LIST "" "%"', S, 'b2 LOGOUT', S],
+        folders={'alice/Saved': SAVED})
+maildir('imap', 'imap-maildir-copy-expunge',
+        'Maildir: COPY into a seeded folder ([COPYUID]), EXPUNGE in the INBOX, STATUS of the folder.',
+        [S, *ILOGIN, *ISELECT, 'a3 COPY 2 Saved', S, 'a4 STORE 1 +FLAGS.SILENT (\\Deleted)', S, 'a5 EXPUNGE', S,
+         'a6 STATUS Saved (MESSAGES UIDNEXT UNSEEN)', S, 'a7 LOGOUT', S], folders={'alice/Saved': SAVED})
+maildir('imap', 'imap-maildir-append',
+        'Maildir: APPEND with flags and an internal date ([APPENDUID]); the sync it makes moves the delivered mail from new/ to cur/, so SELECT then shows only the appended message as \\Recent.',
+        [S, *ILOGIN, *append('a2 APPEND INBOX (\\Seen) "05-Jan-2024 12:00:00 +0000"', ['Subject: kept in Maildir', '', 'Appended.']),
+         'a3 SELECT INBOX', S, 'a4 FETCH 4 (UID FLAGS INTERNALDATE RFC822.SIZE)', S, 'a5 LOGOUT', S])
+
 # -- DNS: a richer zone (example.org) beside the lab zones -------------------------------------------
 DKIM_KEY = ('MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwLesson0Key1For2DKIM3Tests4Only5NotReal6Padding7Padding8Padding9'
             'Padding0PaddingAPaddingBPaddingCPaddingDPaddingEPaddingFPaddingGPaddingHPaddingIPaddingJPaddingKPaddingLPadding'

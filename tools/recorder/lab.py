@@ -257,11 +257,50 @@ class Lab:
             f.write(self.host.get('hostname', 'mail.example.com').split('.')[0] + '\n')
 
     # mailboxes --------------------------------------------------------------------------------------
+    def maildir_root(self):
+        """~/Maildir when Dovecot's mail_location is a Maildir (maildir:~/Maildir), else None."""
+        m = re.search(r'^mail_location = maildir:(\S*)', self.host.get('dovecot_conf') or '', re.M)
+        if not m:
+            return None
+        return (m.group(1).split(':')[0] or '~/Maildir')
+
+    def seed_maildir(self, user, folder, msgs, uidvalidity):
+        """A Maildir Dovecot has indexed before: the messages in new/ (delivered, no client has seen
+        them: \\Recent) and dovecot-uidlist giving them UIDs 1..n under a fixed UIDVALIDITY."""
+        pw = pwd.getpwnam(user)
+        root = self.maildir_root().replace('~', pw.pw_dir, 1).rstrip('/')
+        path = root if not folder else f'{root}/.{folder.replace("/", ".")}'
+        for sub in ('', '/cur', '/new', '/tmp'):
+            os.makedirs(path + sub, exist_ok=True)
+        d = os.path.dirname(root)
+        t = 1704099600  # 2024-01-01 09:00 UTC
+        uidlist = [f'3 V{uidvalidity} N{len(msgs) + 1} G{uidvalidity:032x}']
+        for i, msg in enumerate(msgs):
+            base = f'{t}.M{i + 1}P1.{self.host.get("hostname", "mail.example.com")}'
+            fname = f'{path}/new/{base}'
+            text = msg.replace('\r\n', '\n')
+            with open(fname, 'w') as f:
+                f.write(text if text.endswith('\n') else text + '\n')
+            os.utime(fname, (t, t))
+            uidlist.append(f'{i + 1} :{base}')
+        with open(f'{path}/dovecot-uidlist', 'w') as f:
+            f.write('\n'.join(uidlist) + '\n')
+        if folder:
+            open(f'{path}/maildirfolder', 'w').close()
+        for dirpath, dirs, files in os.walk(root):
+            for n in [dirpath] + [os.path.join(dirpath, x) for x in files]:
+                os.chown(n, pw.pw_uid, pw.pw_gid)
+        os.chmod(root, 0o700)
+
     def seed_mailboxes(self):
         os.chown('/var/mail', 0, grp.getgrnam('mail').gr_gid)
         os.chmod('/var/mail', 0o2775)
         uidvalidity = self.host.get('uidvalidity', DEFAULT_UIDVALIDITY)
         for key, msgs in (self.host.get('mailboxes') or {}).items():
+            if self.maildir_root() and not key.startswith('/'):
+                user, _, folder = key.partition('/')
+                self.seed_maildir(user, folder, msgs, uidvalidity)
+                continue
             # "user": the INBOX /var/mail/user; "user/Folder": the mbox ~user/mail/Folder
             user, _, folder = key.partition('/')
             pw = pwd.getpwnam(user)
