@@ -10,7 +10,7 @@
 import type { Mailbox, MailStore } from '../mail/mailStore';
 import type { UserMailLocation } from './mailLocation';
 
-export type FolderResult = 'ok' | 'exists' | 'nonexistent' | 'inbox' | 'cannot' | 'haschildren';
+export type FolderResult = 'ok' | 'exists' | 'nonexistent' | 'inbox' | 'cannot' | 'haschildren' | 'badname';
 
 /** One entry of the mail root as LIST walks it. */
 export interface FolderEntry {
@@ -59,9 +59,7 @@ export class UserFolders {
    * level, a directory's contents right after it.
    */
   entries(): FolderEntry[] {
-    if (this.location.format !== 'mbox') {
-      return [...this.created].reverse().map((name) => ({ name, directory: false, hasChildren: false }));
-    }
+    if (this.location.format !== 'mbox') return this.maildirEntries();
     const out: FolderEntry[] = [];
     const walk = (parent: string | undefined) => {
       for (let i = this.created.length - 1; i >= 0; i--) {
@@ -74,6 +72,31 @@ export class UserFolders {
     };
     walk(undefined);
     return out;
+  }
+
+  /**
+   * Maildir++ keeps every folder flat in the root (.Work.Notes): LIST walks them newest first and
+   * shows a parent that is no folder of its own ("Work") as \Noselect, just before its first child.
+   */
+  private maildirEntries(): FolderEntry[] {
+    const sep = this.separator;
+    const out: FolderEntry[] = [];
+    const shown = new Set<string>();
+    for (const name of [...this.names].reverse()) {
+      for (const parent of ancestorsOf(name, sep)) {
+        if (shown.has(parent) || this.names.includes(parent)) continue;
+        shown.add(parent);
+        out.push({ name: parent, directory: true, hasChildren: true });
+      }
+      shown.add(name);
+      out.push({ name, directory: false, hasChildren: this.names.some((n) => n.startsWith(name + sep)) });
+    }
+    return out;
+  }
+
+  /** The hierarchy separator LIST shows ("." for Maildir++, "/" otherwise). */
+  get separator(): '.' | '/' {
+    return this.location.separator ?? '/';
   }
 
   exists(name: string): boolean {
@@ -97,6 +120,8 @@ export class UserFolders {
 
   /** CREATE: a folder, or with `directory` (a name that ended in "/") an mbox directory only. */
   create(name: string, directory = false): FolderResult {
+    // Maildir++ separates levels with "." and keeps them in one file name: no "/" in a name
+    if (this.separator === '.' && name.includes('/')) return 'badname';
     if (this.exists(name) || this.dirs.includes(name)) return 'exists';
     if (this.location.format === 'mbox') {
       // An mbox folder is a file: nothing can be created below it; missing parents become directories.
@@ -227,9 +252,9 @@ export class UserFolders {
 }
 
 /** "Work/Projects/2024" -> ["Work", "Work/Projects"]. */
-function ancestorsOf(name: string): string[] {
-  const parts = name.split('/');
-  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
+function ancestorsOf(name: string, sep = '/'): string[] {
+  const parts = name.split(sep);
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join(sep));
 }
 
 function parentOf(name: string): string | undefined {

@@ -11,6 +11,11 @@ export interface UserMailLocation {
   inbox: string;
   /** The folder root (~/mail for mbox). */
   root: string;
+  /**
+   * The hierarchy separator IMAP shows: "." for Maildir++ (maildir's default layout: folders are
+   * ~/Maildir/.Work.Notes/), "/" for mbox and for maildir with LAYOUT=fs.
+   */
+  separator: '.' | '/';
 }
 
 export function resolveMailLocation(location: string, user: string, home: string): UserMailLocation {
@@ -23,7 +28,8 @@ export function resolveMailLocation(location: string, user: string, home: string
   if (inboxOption) inbox = expand(inboxOption.slice('INBOX='.length));
   else inbox = format === 'maildir' ? root : `/var/mail/${user}`;
   if (format === 'maildir' && !inbox.endsWith('/')) inbox += '/';
-  return { format, inbox, root };
+  const fsLayout = rest.slice(1).some((o) => o.toUpperCase() === 'LAYOUT=FS');
+  return { format, inbox, root, separator: format === 'maildir' && !fsLayout ? '.' : '/' };
 }
 
 /** %u, %n, %d, %h (and %Lu...), "~" at the start: Dovecot's mail variables. */

@@ -3,11 +3,12 @@ import { expandMailVars, resolveMailLocation } from '../../../src/sim/dovecot/ma
 
 describe('resolveMailLocation', () => {
   it.each([
-    ['mbox:~/mail:INBOX=/var/mail/%u', { format: 'mbox', inbox: '/var/mail/alice', root: '/home/alice/mail' }],
-    ['maildir:~/Maildir', { format: 'maildir', inbox: '/home/alice/Maildir/', root: '/home/alice/Maildir' }],
-    ['maildir:~/Maildir:LAYOUT=fs', { format: 'maildir', inbox: '/home/alice/Maildir/', root: '/home/alice/Maildir' }],
-    ['mbox:/var/spool/mail/%u/folders:INBOX=/var/spool/mail/%u', { format: 'mbox', inbox: '/var/spool/mail/alice', root: '/var/spool/mail/alice/folders' }],
-    ['mbox:~/mail', { format: 'mbox', inbox: '/var/mail/alice', root: '/home/alice/mail' }],
+    ['mbox:~/mail:INBOX=/var/mail/%u', { format: 'mbox', inbox: '/var/mail/alice', root: '/home/alice/mail', separator: '/' }],
+    // Maildir++ (the default layout) separates folder levels with "." (recorded: imap-maildir-folders)
+    ['maildir:~/Maildir', { format: 'maildir', inbox: '/home/alice/Maildir/', root: '/home/alice/Maildir', separator: '.' }],
+    ['maildir:~/Maildir:LAYOUT=fs', { format: 'maildir', inbox: '/home/alice/Maildir/', root: '/home/alice/Maildir', separator: '/' }],
+    ['mbox:/var/spool/mail/%u/folders:INBOX=/var/spool/mail/%u', { format: 'mbox', inbox: '/var/spool/mail/alice', root: '/var/spool/mail/alice/folders', separator: '/' }],
+    ['mbox:~/mail', { format: 'mbox', inbox: '/var/mail/alice', root: '/home/alice/mail', separator: '/' }],
   ])('%s', (location, expected) => {
     expect(resolveMailLocation(location, 'alice', '/home/alice')).toEqual(expected);
   });

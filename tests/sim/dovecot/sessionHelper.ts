@@ -25,14 +25,17 @@ export interface Session {
   maillog: string[];
 }
 
-export function session(protocol: 'pop3' | 'imap', steps: (string | string[])[], mailboxes: Record<string, string[]> = {}): Session {
+/** The same Dovecot with Maildir storage (Maildir++ layout). */
+export const MAILDIR_CONF = DOVECOT_CONF.replace('mail_location = mbox:~/mail:INBOX=/var/mail/%u', 'mail_location = maildir:~/Maildir');
+
+export function session(protocol: 'pop3' | 'imap', steps: (string | string[])[], mailboxes: Record<string, string[]> = {}, conf = DOVECOT_CONF): Session {
   const c: RecordedCase = {
     id: `${protocol}-test`,
     protocol,
     host: {
       hostname: 'mail.example.com',
       addresses: ['127.0.0.1'],
-      dovecot_conf: DOVECOT_CONF,
+      dovecot_conf: conf,
       accounts: ['root', 'alice'],
       sasl: [{ user: 'alice', password: 'wonderland' }],
       mailboxes: { alice: INBOX, ...mailboxes },

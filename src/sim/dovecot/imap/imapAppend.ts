@@ -11,6 +11,7 @@ import type { ImapServices } from './imapServices';
 import type { ImapSessionState } from './imapState';
 import { addMailboxKeywords } from './mailboxKeywords';
 import { bumpModseq } from './modseq';
+import type { Mailbox } from '../../mail/mailStore';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -40,6 +41,7 @@ export function append(ctx: CommandContext): CommandResult {
   const box = folders(ctx).box(name);
   if (!box) return no(`[TRYCREATE] ${folders(ctx).isDirectory(name) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${name}`}`);
   addMailboxKeywords(box, flags.filter((f) => !f.startsWith('\\')));
+  if (ctx.s.selected?.box !== box) settleMaildirNew(box);
   // Dovecot's mbox "From " line names the user at the machine as the sender of an upload.
   const stored = box.append(`${ctx.s.user}@${ctx.svc.hostname}`, arrived, message.value.replace(/\r\n/g, '\n'), flags);
   folders(ctx).mark(name);
@@ -82,4 +84,14 @@ export function appendPrecheck(svc: ImapServices, s: ImapSessionState, partial: 
   const f = svc.folders(s.user ?? '');
   if (name === undefined || f.box(name)) return undefined;
   return `${m[1]} NO [TRYCREATE] ${f.isDirectory(name) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${name}`} (0.001 + 0.000 secs).`;
+}
+
+/**
+ * Saving into a Maildir that no session has selected syncs it first: the files waiting in new/
+ * move to cur/ and are no longer \Recent for anybody (recorded: imap-maildir-append, SELECT after
+ * APPEND shows only the appended message as RECENT). An mbox keeps its recent mail as it is.
+ */
+export function settleMaildirNew(box: Mailbox): void {
+  if (box.format !== 'maildir') return;
+  for (const m of box.messages) m.recent = false;
 }

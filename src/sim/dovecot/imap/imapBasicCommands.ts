@@ -35,6 +35,8 @@ export function logout(ctx: CommandContext): CommandResult {
   return logoutResult(ctx);
 }
 
-export function namespace(): CommandResult {
-  return ok('Namespace completed', ['* NAMESPACE (("" "/")) NIL NIL']);
+/** The personal namespace with the storage's hierarchy separator ("." for Maildir++). */
+export function namespace(ctx: CommandContext): CommandResult {
+  const sep = ctx.svc.folders(ctx.s.user ?? '').separator;
+  return ok('Namespace completed', [`* NAMESPACE (("" "${sep}")) NIL NIL`]);
 }

@@ -9,6 +9,7 @@ import { folders, NOT_SELECTABLE } from './imapMailboxCommands';
 import { commandError, no, ok, type CommandContext, type CommandResult } from './imapProcess';
 import { uidSetText } from './imapSequence';
 import { bumpModseq } from './modseq';
+import { settleMaildirNew } from './imapAppend';
 
 export function copy(ctx: CommandContext, move: boolean): CommandResult {
   const view = ctx.s.selected!;
@@ -19,6 +20,7 @@ export function copy(ctx: CommandContext, move: boolean): CommandResult {
   if (!set.ok) return commandError(ctx, set.error);
   const box = folders(ctx).box(target);
   if (!box) return no(`[TRYCREATE] ${folders(ctx).isDirectory(target) ? NOT_SELECTABLE : `Mailbox doesn't exist: ${target}`}`);
+  if (ctx.s.selected?.box !== box) settleMaildirNew(box);
   const sources: number[] = [];
   const copies: number[] = [];
   for (const seq of set.seqs) {

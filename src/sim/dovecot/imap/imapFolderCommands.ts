@@ -8,10 +8,13 @@ import { commandError, no, ok, type CommandContext, type CommandResult } from '.
 
 export function create(ctx: CommandContext): CommandResult {
   const raw = argText(ctx.args[0]);
-  const name = raw?.replace(/\/$/, '');
+  const sep = folders(ctx).separator;
+  const name = raw !== undefined && raw.endsWith(sep) ? raw.slice(0, -1) : raw;
   if (!name) return commandError(ctx, 'Invalid arguments');
   // a name ending in the hierarchy separator asks for a directory (mbox storage)
   switch (folders(ctx).create(name, raw !== name)) {
+    case 'badname':
+      return no(`[CANNOT] Invalid mailbox name: Name must not have '/' characters`);
     case 'exists':
       return no('[ALREADYEXISTS] Mailbox already exists');
     case 'cannot':

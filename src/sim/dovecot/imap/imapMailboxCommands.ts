@@ -72,8 +72,9 @@ export function list(ctx: CommandContext, subscribed: boolean): CommandResult {
   }
   const verb = subscribed ? 'LSUB' : 'LIST';
   const done = subscribed ? 'Lsub completed' : 'List completed';
-  if (pattern === '' && !subscribed) return ok(done, ['* LIST (\\Noselect) "/" ""']);
   const f = folders(ctx);
+  const sep = f.separator;
+  if (pattern === '' && !subscribed) return ok(done, [`* LIST (\\Noselect) "${sep}" ""`]);
   const onlySubscribed = selection.includes('SUBSCRIBED');
   // cmd-list.c: children flags only when asked for (a plain LIST always asks), \Subscribed only then too
   const children = !extended || returning.includes('CHILDREN');
@@ -82,9 +83,9 @@ export function list(ctx: CommandContext, subscribed: boolean): CommandResult {
   const flagText = (flags: string[]) => `(${flags.join(' ')})`;
   for (const entry of f.entries()) {
     const name = entry.name;
-    if (!matchesPattern(name, reference + pattern)) continue;
+    if (!matchesPattern(name, reference + pattern, sep)) continue;
     if (subscribed) {
-      if (f.subscribed.has(name)) lines.push(`* LSUB () "/" ${imapAString(name)}`);
+      if (f.subscribed.has(name)) lines.push(`* LSUB () "${sep}" ${imapAString(name)}`);
       continue;
     }
     if (onlySubscribed && !f.subscribed.has(name)) continue;
@@ -93,29 +94,33 @@ export function list(ctx: CommandContext, subscribed: boolean): CommandResult {
     if (entry.directory) {
       flags.push('\\Noselect');
       if (children) flags.push(entry.hasChildren ? '\\HasChildren' : '\\HasNoChildren');
+    } else if (sep === '.') {
+      // a Maildir++ folder can have children; an mbox file cannot
+      if (children) flags.push(entry.hasChildren ? '\\HasChildren' : '\\HasNoChildren');
+      if (onlySubscribed ? f.isMarkedByStat(name) : f.isMarked(name)) flags.push('\\Marked');
     } else {
       flags.push('\\NoInferiors');
       // a walk of the mail root knows what this session wrote; a lookup by name stat()s the file
       if (onlySubscribed ? f.isMarkedByStat(name) : f.isMarked(name)) flags.push('\\Marked');
     }
-    lines.push(`* ${verb} ${flagText(flags)} "/" ${imapAString(name)}`);
+    lines.push(`* ${verb} ${flagText(flags)} "${sep}" ${imapAString(name)}`);
   }
-  if (matchesPattern('INBOX', reference + pattern)) {
+  if (matchesPattern('INBOX', reference + pattern, sep)) {
     if (subscribed) {
-      if (f.subscribed.has('INBOX')) lines.push('* LSUB () "/" INBOX');
+      if (f.subscribed.has('INBOX')) lines.push(`* LSUB () "${sep}" INBOX`);
     } else if (!onlySubscribed || f.subscribed.has('INBOX')) {
       const flags: string[] = [];
       if (showSubscribed && f.subscribed.has('INBOX')) flags.push('\\Subscribed');
       if (children) flags.push('\\HasNoChildren');
-      lines.push(`* LIST ${flagText(flags)} "/" INBOX`);
+      lines.push(`* LIST ${flagText(flags)} "${sep}" INBOX`);
     }
   }
   return ok(done, lines);
 }
 
 /** LIST wildcards: "*" matches anything, "%" anything but the hierarchy separator; INBOX in any case. */
-function matchesPattern(name: string, pattern: string): boolean {
-  const re = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/%/g, '[^/]*');
+function matchesPattern(name: string, pattern: string, sep = '/'): boolean {
+  const re = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/%/g, sep === '.' ? '[^.]*' : '[^/]*');
   return new RegExp(`^${re}$`, name === 'INBOX' ? 'i' : '').test(name);
 }
 

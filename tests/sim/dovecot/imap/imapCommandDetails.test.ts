@@ -4,7 +4,7 @@
  * UNCHANGEDSINCE, SEARCH CHARSET, APPEND argument errors, UID sets, line limits.
  */
 import { describe, expect, it } from 'vitest';
-import { SAVED, session } from '../sessionHelper';
+import { MAILDIR_CONF, SAVED, session } from '../sessionHelper';
 
 const LOGIN = 'a1 LOGIN alice wonderland';
 
@@ -122,5 +122,29 @@ describe('BODYSTRUCTURE', () => {
     const csv = 'Return-Path: <bob@example.net>\nFrom: bob@example.net\nSubject: csv\nMIME-Version: 1.0\nContent-Type: text/csv; name="report.csv"\n\na,b\n';
     const r = session('imap', [LOGIN, 'a2 SELECT Files', 'a3 FETCH 1 BODY'], { 'alice/Files': [csv] }).replies;
     expect(r[3][0]).toBe('* 1 FETCH (BODY ("text" "csv" ("name" "report.csv" "charset" "us-ascii") NIL NIL "7bit" 5 1))');
+  });
+});
+
+describe('Maildir++ (mail_location = maildir:~/Maildir)', () => {
+  it('separates levels with ".", refuses "/" in names and shows a parent that is no folder as \\Noselect', () => {
+    const r = session('imap', [LOGIN, 'a2 NAMESPACE', 'a3 LIST "" ""', 'a4 CREATE Sent', 'a5 CREATE Work/Projects', 'a6 CREATE Work.Notes', 'a7 LIST "" "*"', 'a8 DELETE Sent', 'a9 LIST "" "%"'], { 'alice/Saved': [SAVED] }, MAILDIR_CONF).replies;
+    expect(r[2]).toEqual(['* NAMESPACE (("" ".")) NIL NIL', 'a2 OK Namespace completed.']);
+    expect(r[3]).toEqual(['* LIST (\\Noselect) "." ""', 'a3 OK List completed.']);
+    expect(r[5]).toEqual(["a5 NO [CANNOT] Invalid mailbox name: Name must not have '/' characters."]);
+    expect(r[7]).toEqual([
+      '* LIST (\\Noselect \\HasChildren) "." Work',
+      '* LIST (\\HasNoChildren) "." Work.Notes',
+      '* LIST (\\HasNoChildren) "." Sent',
+      '* LIST (\\HasNoChildren) "." Saved',
+      '* LIST (\\HasNoChildren) "." INBOX',
+      'a7 OK List completed.',
+    ]);
+    expect(r[9]).toEqual(['* LIST (\\Noselect \\HasChildren) "." Work', '* LIST (\\HasNoChildren) "." Saved', '* LIST (\\HasNoChildren) "." INBOX', 'a9 OK List completed.']);
+  });
+
+  it('an APPEND to the unselected INBOX moves what waits in new/ to cur/: only the new message is \\Recent', () => {
+    const r = session('imap', [LOGIN, ['a2 APPEND INBOX (\\Seen) {12+}', 'Subject: x', ''], 'a3 SELECT INBOX'], {}, MAILDIR_CONF).replies;
+    expect(r[2]).toEqual(['a2 OK [APPENDUID 1700000000 4] Append completed.']);
+    expect(r[3]).toContain('* 1 RECENT');
   });
 });
