@@ -163,8 +163,9 @@ function language(tag: unknown): string | undefined {
   return typeof tag === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(tag) ? tag : undefined;
 }
 
+/** Seconds to the microsecond: virtual time has fractions of a millisecond (loopback, local delivery). */
 function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
+  return Math.round(n * 1e6) / 1e6;
 }
 
 export async function compress(text: string): Promise<string> {

@@ -6,6 +6,7 @@
 import { lessonById, LESSONS } from '../../lessons';
 import type { Scenario } from '../../sim/scenario/schema';
 import { validateScenario, type ValidationIssue } from '../../sim/scenario/validate';
+import { jsonErrorPosition } from './jsonErrorPosition';
 
 /** Far above a 10,000-message scenario, far below what would stall the page. */
 export const MAX_FILE_BYTES = 20_000_000;
@@ -35,8 +36,8 @@ export function readScenarioFile(text: string): ScenarioFileResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return { error: 'notJson', ...where(text, e) };
+  } catch {
+    return { error: 'notJson', ...jsonErrorPosition(text) };
   }
   const { scenario, issues } = validateScenario(data);
   const errors = issues.filter((i) => i.severity === 'error');
@@ -51,13 +52,4 @@ export function readScenarioFile(text: string): ScenarioFileResult {
 export function lessonOf(scenario: Scenario): string | undefined {
   const match = LESSONS.find((l) => l.scenario.title === scenario.title && l.scenario.seed === scenario.seed);
   return match && lessonById(match.id) ? match.id : undefined;
-}
-
-/** Line and column of a JSON syntax error, from the position engines put in the message. */
-function where(text: string, e: unknown): { line?: number; column?: number } {
-  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-  if (!m) return {};
-  const before = text.slice(0, Number(m[1]));
-  const lines = before.split('\n');
-  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }

@@ -22,11 +22,15 @@ export function sharedStateOf(app: AppState, lang: string): SharedState | undefi
   return {
     scenario,
     lessonId: app.lesson.id,
-    // Whole milliseconds: the link stays short and the clock reads the same.
-    time: Math.round(app.player.t),
+    time: app.player.t,
     lang,
     panels: panelsToShare(app.view, app.panel, hasSteps),
   };
+}
+
+/** Does this fragment carry a scenario? (#e2e and an empty fragment do not.) */
+export function isShareFragment(hash: string): boolean {
+  return /^#?(S=|L=|.*&L=)/.test(hash);
 }
 
 /** The page's address with `fragment` in place of its own. */

@@ -10,6 +10,7 @@ import type { LessonSource } from '../../share/urlCodec';
 import type { Scenario, ScriptStep } from '../../sim/scenario/schema';
 import { i18n, type Lang } from '../i18n/i18n.svelte';
 import { browserStore, forget, readPlace, readWork } from '../persist/savedWork';
+import { isShareFragment } from '../share/shareLink';
 import type { AppState, PanelId, ViewId } from './app.svelte';
 import { settings } from './settings.svelte';
 
@@ -51,11 +52,6 @@ export async function openLesson(app: AppState, id: string): Promise<boolean> {
   const lesson = lessonById(id);
   if (!lesson) return false;
   return openScenario(app, structuredClone(lesson.scenario), { lessonId: id });
-}
-
-/** Does this fragment carry a scenario? (#e2e and an empty fragment do not.) */
-export function isShareFragment(hash: string): boolean {
-  return /^#?(S=|L=|.*[&]L=)/.test(hash);
 }
 
 /** Opens a shared link's fragment; a link that cannot be opened says why and opens the default lesson. */
@@ -121,6 +117,6 @@ export async function openAtStart(app: AppState, hash: string): Promise<void> {
  * work), not the link as it was. replaceState fires no hashchange and adds no history entry.
  */
 export function clearFragment(): void {
-  const keep = location.hash.includes('e2e') ? '#e2e' : '';
+  const keep = /^#e2e(&|$)/.test(location.hash) ? '#e2e' : '';
   history.replaceState(history.state, '', `${location.pathname}${location.search}${keep}`);
 }
