@@ -77,7 +77,10 @@ export function caseToScenario(c: ConformanceCase): Scenario {
   const dnsHere = (h.dns_servers ?? []).find((s) => serverAddresses.has(s.address));
   // software "none: ..." is a socket that reads queries and never answers.
   const silent = dnsHere?.software?.startsWith('none') === true;
-  if (dnsHere && (h.zones || silent)) server.dns = { zones: h.zones ?? [], recursion: dnsHere.recursion ?? true, ...(silent ? { silent } : {}) };
+  // The recorded named listens on its address only (listen-on ADDRESS; listen-on-v6 none).
+  if (dnsHere && (h.zones || silent)) {
+    server.dns = { zones: h.zones ?? [], recursion: dnsHere.recursion ?? true, listen: [dnsHere.address], ...(silent ? { silent } : {}) };
+  }
   const hosts: HostSpec[] = [server];
   for (const peer of peerHosts(h.peers ?? [], serverAddresses)) hosts.push(peer);
   if (!serverAddresses.has(c.client.address)) {

@@ -8,7 +8,7 @@
  * With no such server the answer is SERVFAIL, as from a BIND that cannot reach the root.
  */
 import type { Network } from '../core/network';
-import { isLoopback, parseIp } from '../core/ip';
+import { isLoopback, parseIp, sameIp } from '../core/ip';
 import type { HostResolver, DnsOutcome, DnsRecordData } from '../host/hostResolver';
 import type { DnsLookup } from '../host/nameService';
 import type { SimHost, WorldCore } from '../host/simHost';
@@ -47,6 +47,18 @@ function silentSet(network: Network): Set<string> {
   return set;
 }
 
+/** Hosts whose name server listens on some of their addresses only (scenario dns.listen), per world. */
+const listenByNetwork = new WeakMap<Network, Map<string, string[]>>();
+
+function listenMap(network: Network): Map<string, string[]> {
+  let map = listenByNetwork.get(network);
+  if (!map) {
+    map = new Map();
+    listenByNetwork.set(network, map);
+  }
+  return map;
+}
+
 /** The name server a host runs, if any. */
 export function nameServerOf(host: SimHost): NameServer | undefined {
   return registry(host.network).get(host.name);
@@ -66,6 +78,9 @@ export function serverAtFrom(host: SimHost): DnsToolEnv['serverAt'] {
     const server = servers.get(node.name);
     // A silent server takes the query and never answers: the client times out.
     if (port === 53 && silentSet(host.network).has(node.name)) return undefined;
+    // named bound to some addresses only: nothing answers on the others (ICMP port unreachable)
+    const listen = listenMap(host.network).get(node.name);
+    if (server && listen && !listen.some((a) => sameAddress(a, address))) return 'refused';
     return server && port === 53 ? server : 'refused';
   };
 }
@@ -192,6 +207,13 @@ export function dnsToolEnvFor(host: SimHost, world: WorldCore): DnsToolEnv {
     rng: host.rng.fork(`dns-tool:${world.scheduler.now}`),
     epochNow: () => host.epochNow(),
     zone: host.zone,
+    // every simulated host has ::1 on its loopback, as a Debian host with IPv6 on
+    ipv6: host.addresses.some((a) => {
+      const ip = parseIp(a.replace(/\/\d+$/, ''));
+      return !!ip && ip.family === 6 && !isLoopback(ip);
+    })
+      ? 'global'
+      : 'loopback',
   };
 }
 
@@ -206,6 +228,7 @@ export function runDnsCommand(host: SimHost, world: WorldCore, argv: string[], s
 
 registerServiceStarter((host, world) => {
   if (host.spec.dns?.silent) silentSet(world.network).add(host.name);
+  if (host.spec.dns?.listen) listenMap(world.network).set(host.name, host.spec.dns.listen);
   if (host.spec.dns) {
     const server = NameServer.fromSpec(host.spec.dns, { hostName: host.name.split('.')[0], upstream: (q) => worldUpstream(world.network, host.name, q) });
     registry(world.network).set(host.name, server);
@@ -214,3 +237,10 @@ registerServiceStarter((host, world) => {
   host.resolver = dns;
   host.setDns(dns);
 });
+
+/** Two spellings of one address ("::1" and "0:0:0:0:0:0:0:1"). */
+function sameAddress(a: string, b: string): boolean {
+  const x = parseIp(a.replace(/\/\d+$/, ''));
+  const y = parseIp(b);
+  return x !== undefined && y !== undefined ? sameIp(x, y) : a === b;
+}

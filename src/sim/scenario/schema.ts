@@ -93,6 +93,11 @@ export interface DnsServerSpec {
   recursion?: boolean;
   /** A server that takes queries and never answers (down, firewalled): clients time out. */
   silent?: boolean;
+  /**
+   * The addresses named listens on (listen-on / listen-on-v6), e.g. ["127.0.0.1"]: a query to
+   * another address of the host is refused. Every address of the host when left out.
+   */
+  listen?: string[];
 }
 
 export interface ZoneSpec {

@@ -118,3 +118,38 @@ describe('DNS in a simulated world', () => {
     ]);
   });
 });
+
+describe('where named listens, and the order dig tries a named server in', () => {
+  it('named bound to 127.0.0.1 (dns.listen): dig @localhost tries ::1 first, refused three times, then 127.0.0.1', () => {
+    const w = world((s) => {
+      s.hosts[0].dns!.listen = ['127.0.0.1'];
+    });
+    const out = runDnsCommand(w.host('mail.example.com')!, w, ['dig', '@localhost', 'mail.example.com']).stdout;
+    expect(out.slice(0, 6)).toEqual([
+      ';; communications error to ::1#53: connection refused',
+      ';; communications error to ::1#53: connection refused',
+      ';; communications error to ::1#53: connection refused',
+      '',
+      '; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> @localhost mail.example.com',
+      '; (2 servers found)',
+    ]);
+    expect(out).toContain(';; SERVER: 127.0.0.1#53(localhost) (UDP)');
+  });
+
+  it('without a listen list named answers on every address, ::1 included', () => {
+    const w = world();
+    const out = runDnsCommand(w.host('mail.example.com')!, w, ['dig', '@localhost', 'mail.example.com']).stdout;
+    expect(out[1]).toBe('; <<>> DiG 9.18.49-1~deb12u3-Debian <<>> @localhost mail.example.com');
+    expect(out).toContain(';; SERVER: ::1#53(localhost) (UDP)');
+  });
+
+  it('a server on another host is refused on the addresses it does not listen on', () => {
+    const w = world((s) => {
+      s.hosts[1].addresses = ['192.0.2.53/24', '192.0.2.54/24'];
+      s.hosts[1].dns!.listen = ['192.0.2.53'];
+    });
+    const pc = w.host('pc.example.com')!;
+    expect(runDnsCommand(pc, w, ['dig', '+short', '@192.0.2.53', 'ns.example.net']).stdout).toEqual(['192.0.2.53']);
+    expect(runDnsCommand(pc, w, ['dig', '+short', '+tries=1', '@192.0.2.54', 'ns.example.net']).stdout[0]).toBe(';; communications error to 192.0.2.54#53: connection refused');
+  });
+});

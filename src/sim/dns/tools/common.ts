@@ -2,7 +2,7 @@
  * Pieces the three tools share: the output they build, the default server list from
  * /etc/resolv.conf, server names resolved as getaddrinfo() would, and reverse-lookup names.
  */
-import { formatIp, parseIp, parseIpv4, parseIpv6, reverseName } from '../../core/ip';
+import { formatIp, isLoopback, parseIp, parseIpv4, parseIpv6, reverseName } from '../../core/ip';
 import type { DnsMessage } from '../message';
 import { canonical } from '../names';
 import { parseResolvConf, type ResolvConf } from '../resolvConf';
@@ -52,7 +52,22 @@ export function serverAddresses(text: string, env: DnsToolEnv): string[] | undef
   if (ip) return [formatIp(ip)];
   const resolver = new Resolver({ hostName: env.hostName, resolvConf: env.resolvConf, hostsFile: env.hostsFile, serverAt: env.serverAt, rng: env.rng.fork('getaddrinfo') });
   const found = resolver.addresses(text);
-  return found.addresses.length > 0 ? found.addresses : undefined;
+  if (found.addresses.length === 0) return undefined;
+  return env.ipv6 ? getaddrinfoOrder(found.addresses, env.ipv6 === 'global') : found.addresses;
+}
+
+/**
+ * The order glibc's getaddrinfo() sorts destinations in (RFC 6724 as it applies on a lab host):
+ * ::1 before 127.0.0.1 ("localhost"), other IPv6 addresses first only when the host has IPv6
+ * itself. dig @localhost thus tries ::1 first (recorded: dns-dig-at-localhost).
+ */
+export function getaddrinfoOrder(addresses: readonly string[], hostHasIpv6: boolean): string[] {
+  const rank = (a: string) => {
+    const ip = parseIp(a);
+    if (!ip || ip.family === 4) return 1;
+    return isLoopback(ip) || hostHasIpv6 ? 0 : 2;
+  };
+  return [...addresses].sort((a, b) => rank(a) - rank(b));
 }
 
 /**

@@ -24,6 +24,13 @@ export interface DnsToolEnv {
   epochNow(): number;
   /** Time zone (src/sim/core/time.ts). */
   zone: Zone;
+  /**
+   * How getaddrinfo() orders a name's addresses on this host (RFC 6724 as glibc applies it):
+   * 'loopback' — IPv6 works on the loopback interface (::1 is there), so ::1 comes before
+   * 127.0.0.1; 'global' — the host also has IPv6 addresses of its own, so IPv6 comes first.
+   * Left out: the order /etc/hosts and DNS give (a host whose IPv6 is switched off).
+   */
+  ipv6?: 'loopback' | 'global';
 }
 
 export { BIND_VERSION } from '../version';
