@@ -527,6 +527,8 @@ export const en = {
   'link.newer': 'it was made by a newer version of mailsim.',
   'link.changesMismatch': 'its changes do not fit the lesson ({detail}).',
   'link.invalid': 'its scenario is not valid: {path}: {message}',
+  'app.title': 'mailsim — how e-mail really works',
+  'topo.internet': 'Internet',
 };
 
 export type MessageKey = keyof typeof en;

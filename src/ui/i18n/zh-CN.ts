@@ -514,4 +514,6 @@ export const zhCN: Record<MessageKey, string> = {
   'link.newer': '它是由更新版本的 mailsim 生成的。',
   'link.changesMismatch': '它的修改与课程不匹配（{detail}）。',
   'link.invalid': '它的场景无效：{path}：{message}',
+  'app.title': 'mailsim —— 电子邮件是怎样工作的',
+  'topo.internet': '互联网',
 };
