@@ -239,17 +239,31 @@ function checkStep(c: Checker, step: unknown, path: string, hosts: Set<string>):
   if (typeof step.at !== 'number' || !Number.isFinite(step.at) || step.at < 0) c.error(join(path, 'at'), `must be a time in ms >= 0, not ${describe(step.at)}`);
   if (c.isString(step.host, join(path, 'host')) && !hosts.has(step.host.toLowerCase())) c.error(join(path, 'host'), `there is no host "${step.host}"`);
   const action = step.action;
+  // Optional fields are checked too: the script runner uses them as they are.
+  const optionalString = (f: string) => step[f] === undefined || c.isString(step[f], join(path, f));
+  const optionalPort = () => {
+    if (step.port !== undefined && (typeof step.port !== 'number' || !Number.isInteger(step.port) || step.port < 1 || step.port > 65535)) c.error(join(path, 'port'), `must be a port number, not ${describe(step.port)}`);
+  };
   switch (action) {
     case 'dialogue':
       c.isString(step.to, join(path, 'to'));
+      optionalPort();
       if (c.isArray(step.lines, join(path, 'lines'))) step.lines.forEach((l, i) => c.isString(l, join(join(path, 'lines'), i)));
       break;
     case 'send':
       c.isString(step.from, join(path, 'from'));
       if (c.isArray(step.to, join(path, 'to'))) step.to.forEach((t, i) => c.isString(t, join(join(path, 'to'), i)));
+      for (const f of ['subject', 'body', 'server']) optionalString(f);
+      optionalPort();
+      if (step.auth !== undefined && c.isObject(step.auth, join(path, 'auth'))) {
+        const auth = step.auth;
+        for (const f of ['user', 'password']) c.isString(auth[f], join(join(path, 'auth'), f));
+        if (auth.mechanism !== undefined) c.isString(auth.mechanism, join(join(path, 'auth'), 'mechanism'));
+      }
       break;
     case 'shell':
       c.isString(step.command, join(path, 'command'));
+      if (step.terminal !== undefined && (typeof step.terminal !== 'number' || !Number.isInteger(step.terminal) || step.terminal < 1)) c.error(join(path, 'terminal'), `must be a terminal number from 1, not ${describe(step.terminal)}`);
       break;
     case 'fetch':
       if (step.protocol !== 'pop3' && step.protocol !== 'imap') c.error(join(path, 'protocol'), `must be pop3 or imap, not ${describe(step.protocol)}`);
