@@ -164,6 +164,25 @@ function checkHost(c: Checker, h: unknown, path: string, names: Set<string>, add
       if (c.isArray(msgs, p)) msgs.forEach((m, i) => c.isString(m, join(p, i)));
     }
   }
+  if (h.dovecot !== undefined && c.isObject(h.dovecot, join(path, 'dovecot')) && h.dovecot.conf !== undefined) c.isString(h.dovecot.conf, join(join(path, 'dovecot'), 'conf'));
+  if (h.uidvalidity !== undefined && (typeof h.uidvalidity !== 'number' || !Number.isInteger(h.uidvalidity) || h.uidvalidity < 1 || h.uidvalidity > 0xffffffff)) {
+    c.error(join(path, 'uidvalidity'), `must be a whole number from 1 to 4294967295, not ${describe(h.uidvalidity)}`);
+  }
+  if (h.sql !== undefined && c.isObject(h.sql, join(path, 'sql'))) {
+    for (const [table, spec] of Object.entries(h.sql)) {
+      const p = join(join(path, 'sql'), table);
+      if (!c.isObject(spec, p)) continue;
+      if (c.isArray(spec.columns, join(p, 'columns'))) spec.columns.forEach((col, i) => c.isString(col, join(join(p, 'columns'), i)));
+      if (!c.isArray(spec.rows, join(p, 'rows'))) continue;
+      spec.rows.forEach((row, i) => {
+        const rp = join(join(p, 'rows'), i);
+        if (!c.isArray(row, rp)) return;
+        row.forEach((cell, j) => {
+          if (cell !== null && typeof cell !== 'string' && typeof cell !== 'number') c.error(join(rp, j), `must be text, a number or null, not ${describe(cell)}`);
+        });
+      });
+    }
+  }
   if (h.dns !== undefined) checkDns(c, h.dns, join(path, 'dns'));
   if (h.sinks !== undefined && c.isArray(h.sinks, join(path, 'sinks'))) {
     h.sinks.forEach((sink, i) => {
@@ -197,17 +216,24 @@ function checkPostfix(c: Checker, pf: Obj, path: string): void {
 
 function checkDns(c: Checker, dns: unknown, path: string): void {
   if (!c.isObject(dns, path)) return;
+  for (const f of ['recursion', 'silent']) if (dns[f] !== undefined && typeof dns[f] !== 'boolean') c.error(join(path, f), `must be true or false, not ${describe(dns[f])}`);
   if (!c.isArray(dns.zones, join(path, 'zones'))) return;
+  const ttl = (v: unknown, p: string) => {
+    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2147483647)) c.error(p, `must be a TTL in seconds, not ${describe(v)}`);
+  };
   dns.zones.forEach((z, i) => {
     const p = join(join(path, 'zones'), i);
     if (!c.isObject(z, p)) return;
     if (c.isString(z.origin, join(p, 'origin')) && z.origin !== '.' && !HOSTNAME.test(z.origin)) c.error(join(p, 'origin'), `"${z.origin}" is not a domain name`);
+    if (z.file !== undefined) c.isString(z.file, join(p, 'file'));
+    ttl(z.ttl, join(p, 'ttl'));
     if (z.records === undefined) return;
     if (!c.isArray(z.records, join(p, 'records'))) return;
     z.records.forEach((r, j) => {
       const rp = join(join(p, 'records'), j);
       if (!c.isObject(r, rp)) return;
       c.isString(r.name, join(rp, 'name'));
+      ttl(r.ttl, join(rp, 'ttl'));
       if (!c.isString(r.type, join(rp, 'type'))) return;
       if (!RECORD_TYPES.has(r.type.toUpperCase())) return c.error(join(rp, 'type'), `"${r.type}" is not a record type mailsim knows (${[...RECORD_TYPES].join(', ')})`);
       if (!c.isString(r.value, join(rp, 'value'))) return;
