@@ -35,6 +35,8 @@ export class Player {
   private drawers = new Set<FrameDrawer>();
   /** After a crash reload: go back to this many events once they are there again. */
   private restoreN?: number;
+  /** The trace restoreN was taken from: only a newer one (the reloaded trace) is restored. */
+  private restoreFrom = -1;
   /** A shared link or saved work: go to this virtual time once the engine has computed that far. */
   private restoreT?: number;
 
@@ -161,6 +163,7 @@ export class Player {
   /** Remembers the position across a crash reload (see Session.reload). */
   keepPositionForReload(): void {
     this.restoreN = this.n;
+    this.restoreFrom = this.session.generation;
   }
 
   private setP(p: number): void {
@@ -184,7 +187,9 @@ export class Player {
     const session = this.session;
     const pace = session.pace;
     let p = this.p;
-    if (this.restoreN !== undefined && session.index.size >= this.restoreN) {
+    // Not on the old trace, which is still there until the reload has loaded: restoring onto it
+    // would use the position up before the reload resets the player to the start.
+    if (this.restoreN !== undefined && session.generation !== this.restoreFrom && session.index.size >= this.restoreN) {
       p = this.restoreN > 0 ? pace.pOf(this.restoreN - 1) : 0;
       this.restoreN = undefined;
     }
