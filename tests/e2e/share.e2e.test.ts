@@ -174,6 +174,9 @@ describe('sharing a scenario', () => {
     expect(await textOf(page, 'notice')).toContain('The default lesson is shown instead.');
     expect(await textOf(page, 'lesson-title')).toContain('Local delivery over telnet');
     await screenshot(page, 'share-5-broken-link');
+    // A huge link is refused before it is unpacked.
+    await page.evaluate((data) => (location.hash = `#S=${data}`), 'A'.repeat(250_000));
+    await waitForText(page, 'notice', 'it is 250002 characters long, far more than a scenario needs.');
     // The page logs why (a warning, not an error).
     expect(errors).toEqual([]);
   });
