@@ -59,11 +59,26 @@ export function recipientStatus(original: string, canonical: string, config: Pos
     const table = config.bool('show_user_unknown_table_name') ? ` in ${what}` : '';
     return { status: 'unknown', reply: `${code} ${code >= 500 ? '5' : '4'}.1.1 <${original}>: Recipient address rejected: User unknown${table}` };
   };
+  // An address canonical or virtual alias mapping will rewrite is not looked up as it is.
+  if (cls !== 'virtual-alias' && listedInRewriteMaps(canonical, config, rewrite, tables)) return KNOWN;
   const listed = classCheck(cls, check, config.get('virtual_alias_maps').trim() !== '');
   if (listed.status !== 'known') return listed;
   const resolved = rewrite.resolve(canonical);
   if (resolved.tempFail) return temp;
   return errorTransport(original, resolved) ?? KNOWN;
+}
+
+/** recipient_canonical_maps, canonical_maps or virtual_alias_maps has this address (as cleanup will look it up). */
+function listedInRewriteMaps(canonical: string, config: PostfixConfig, rewrite: TrivialRewrite, tables: TableContext): boolean {
+  const { local, domain } = splitAddress(canonical.toLowerCase());
+  if (domain === undefined) return false;
+  const own = domain === config.get('myorigin').toLowerCase() || rewrite.isLocalDomain(domain) === true;
+  const keys = [canonical.toLowerCase(), ...(own ? [local] : []), `@${domain}`];
+  for (const param of ['recipient_canonical_maps', 'canonical_maps', 'virtual_alias_maps']) {
+    const value = config.get(param);
+    if (value.trim() && find(openTables(value, tables), keys) === 'found') return true;
+  }
+  return false;
 }
 
 /**

@@ -47,7 +47,7 @@ export class TrivialRewrite {
   /** Canonical form of an envelope address (the "local" rewriting context). */
   rewrite(address: string): string {
     if (address === '') return '';
-    const { local, domain } = splitAddress(address);
+    const { local, domain } = splitAddress(this.unrouted(address));
     if (domain === undefined || domain === '') {
       if (!this.config.bool('append_at_myorigin')) return local;
       return `${local}@${this.config.get('myorigin')}`;
@@ -57,6 +57,32 @@ export class TrivialRewrite {
       d = `${d}.${this.config.get('mydomain')}`;
     }
     return `${local}@${d}`;
+  }
+
+  /**
+   * Old routing syntaxes Postfix still undoes by default: "site!user" becomes "user@site"
+   * (swap_bangpath) and "user%site@ourhost" becomes "user@site" (allow_percent_hack).
+   */
+  private unrouted(address: string): string {
+    let current = address;
+    for (let round = 0; round < 10; round++) {
+      const { local, domain } = splitAddress(current);
+      if (domain === undefined) {
+        const bang = local.indexOf('!');
+        if (bang > 0 && this.config.bool('swap_bangpath')) {
+          current = `${local.slice(bang + 1)}@${local.slice(0, bang)}`;
+          continue;
+        }
+        return current;
+      }
+      const percent = local.lastIndexOf('%');
+      if (percent > 0 && this.config.bool('allow_percent_hack') && this.isLocalDomain(domain) === true) {
+        current = `${local.slice(0, percent)}@${local.slice(percent + 1)}`;
+        continue;
+      }
+      return current;
+    }
+    return current;
   }
 
   /** True when the domain is this host's: in mydestination or [one of our addresses]. */

@@ -73,3 +73,28 @@ describe('transport_maps to the error and discard transports', () => {
     expect(r.log.find((l) => l.startsWith('postfix/discard'))).toMatch(/^postfix\/discard\[\d+\]: \w+: to=<y@gone\.example>, relay=none, delay=[\d.]+, delays=[\d./]+, dsn=2\.0\.0, status=sent \(silently dropped\)$/);
   });
 });
+
+describe('old routing syntaxes and addresses the maps will rewrite', () => {
+  it('relays user%site@ourhost (allow_percent_hack) and site!user (swap_bangpath) to user@site', () => {
+    const r = run({}, {}, ['bob%example.net@mail.example.com', 'example.net!carol'], ['Subject: routes']);
+    expect(r.replies[3]).toBe('250 2.1.5 Ok');
+    expect(r.replies[4]).toBe('250 2.1.5 Ok');
+    const qmgr = r.log.find((l) => l.includes('qmgr') && l.includes('from='));
+    expect(qmgr).toMatch(/nrcpt=2/);
+  });
+
+  it('accepts at RCPT an address only recipient_canonical_maps or a bare virtual_alias_maps key knows', () => {
+    const r = run(
+      { recipient_canonical_maps: 'texthash:/etc/postfix/rc', virtual_alias_maps: 'texthash:/etc/postfix/va' },
+      { '/etc/postfix/rc': 'info@mail.example.com bob@mail.example.com\n', '/etc/postfix/va': 'helpdesk ansible\n' },
+      ['info@mail.example.com', 'helpdesk@mail.example.com'],
+      ['Subject: maps'],
+    );
+    expect(r.replies.slice(3, 5)).toEqual(['250 2.1.5 Ok', '250 2.1.5 Ok']);
+    const local = r.log.filter((l) => l.includes('postfix/local')).join('\n');
+    expect(local).toMatch(/to=<ansible@mail\.example\.com>, orig_to=<helpdesk@mail\.example\.com>/);
+    expect(local).toMatch(/to=<bob@mail\.example\.com>, orig_to=<info@mail\.example\.com>/);
+    expect(r.box('bob')).toHaveLength(1);
+    expect(r.box('ansible')).toHaveLength(1);
+  });
+});
