@@ -12,6 +12,7 @@ import type { PostfixConfig } from './config';
 import type { Master } from './master';
 import type { ClientTrace, QueueFile, QueueRecipient, QueueStore } from './queue/queueStore';
 import { runContentChecks, type ContentCheckResult } from './contentChecks';
+import { queueFileSize } from './queue/queueFileSize';
 import { AddressRewriter, mapHeaderAddresses, RECIPIENT_HEADERS, SENDER_HEADERS } from './canonical';
 import type { TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
@@ -112,6 +113,13 @@ export class Cleanup {
       log(`${handle.queueId}: message-id=${messageId ? headerValue(messageId) : '<>'}`);
     }
     checked?.bodyLog.forEach(log);
+    if ((verdict.kind === 'accept' || verdict.kind === 'hold') && this.tooBig(input, sender, recipients, text)) {
+      // cleanup stops writing; smtpd answers with cleanup's status, the client sees "file too big".
+      log(`warning: ${handle.queueId}: queue file size limit exceeded`);
+      log('warning: mail_stream_cleanup: close error');
+      this.abort(handle);
+      return { kind: 'rejected', queueId: handle.queueId, reply: '552 5.3.4 Error: message file too big' };
+    }
     if (verdict.kind === 'reject' || verdict.kind === 'discard') {
       this.host.trace.emit({ kind: 'note', host: this.host.name, level: 'info', text: `cleanup ${verdict.kind === 'reject' ? 'rejected' : 'discarded'} ${handle.queueId} (${verdict.phase}_checks)` });
       this.abort(handle);
@@ -147,6 +155,13 @@ export class Cleanup {
     this.master.release('cleanup', handle.pid);
     if (file.queue === 'incoming') this.notifyQmgr();
     return { kind: 'queued', queueId: file.id, file };
+  }
+
+  /** message_size_limit is checked against the whole queue file, envelope included. */
+  private tooBig(input: CleanupInput, sender: string, recipients: QueueRecipient[], text: string): boolean {
+    const limit = this.config.int('message_size_limit');
+    if (limit <= 0) return false;
+    return queueFileSize({ sender, recipients, text, client: input.client, rewriteContext: input.rewriteLocal ? 'local' : 'remote' }) > limit;
   }
 
   /** finish() for mail cleanup makes itself (bounces, forwards): no content checks, always queued. */

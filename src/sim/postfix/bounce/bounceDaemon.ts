@@ -39,7 +39,7 @@ export class BounceDaemon implements BounceService {
     return [...own, ...(r.failures ?? [])];
   }
 
-  bounce(file: QueueFile, expired: boolean, done: () => void): void {
+  bounce(file: QueueFile, expired: boolean, done: (sent: boolean) => void): void {
     const failures = file.recipients.filter((r) => wantsNotice(r.notify, 'FAILURE')).flatMap((r) => this.failuresOf(r));
     const recipients: DsnRecipient[] = failures.map((f) => {
       const remote = this.remote.get(`${file.id}\0${f.address}`);
@@ -55,11 +55,11 @@ export class BounceDaemon implements BounceService {
       };
     });
     // NOTIFY=NEVER (or SUCCESS alone): the sender asked not to hear about failures.
-    if (recipients.length === 0) return done();
+    if (recipients.length === 0) return done(true);
     this.notify(file, 'failure', recipients, 'sender non-delivery notification', done);
   }
 
-  trace(file: QueueFile, done: () => void): void {
+  trace(file: QueueFile, done: (sent: boolean) => void): void {
     const recipients: DsnRecipient[] = file.recipients.flatMap((r) =>
       r.success
         ? [
@@ -75,12 +75,12 @@ export class BounceDaemon implements BounceService {
           ]
         : [],
     );
-    if (recipients.length === 0) return done();
+    if (recipients.length === 0) return done(true);
     this.notify(file, 'success', recipients, 'sender delivery status notification', done);
   }
 
   /** Writes a notice to the sender through cleanup and logs it, as the bounce daemon does. */
-  private notify(file: QueueFile, kind: 'failure' | 'success', recipients: DsnRecipient[], what: string, done: () => void): void {
+  private notify(file: QueueFile, kind: 'failure' | 'success', recipients: DsnRecipient[], what: string, done: (sent: boolean) => void): void {
     const pid = this.master.acquire('bounce');
     this.host.scheduler.after(TIMING.bounceMs, () => {
       const handle = this.cleanup.open();
@@ -102,7 +102,7 @@ export class BounceDaemon implements BounceService {
         headersOnly: kind === 'success' || file.ret === 'HDRS',
         success: kind === 'success',
       });
-      const notice = this.cleanup.finishInternal(handle, {
+      const outcome = this.cleanup.finish(handle, {
         sender: '',
         recipients: [{ address: file.sender, original: file.sender }],
         text,
@@ -110,10 +110,17 @@ export class BounceDaemon implements BounceService {
         origin: 'bounce',
         parent: file.id,
       });
+      if (outcome.kind !== 'queued') {
+        // cleanup refused the notice (too big for message_size_limit): qmgr keeps the message.
+        this.master.release('bounce', pid);
+        this.host.scheduler.after(TIMING.agentReportMs, () => done(false));
+        return;
+      }
+      const notice = outcome.file;
       this.host.log.write('postfix/bounce', pid, `${file.id}: ${what}: ${notice.id}`, file.id);
       this.host.trace.emit({ kind: 'bounce', host: this.host.name, queueId: file.id, bounceId: notice.id, to: file.sender });
       this.master.release('bounce', pid);
-      this.host.scheduler.after(TIMING.agentReportMs * 3, done);
+      this.host.scheduler.after(TIMING.agentReportMs * 3, () => done(true));
     });
   }
 }

@@ -41,9 +41,9 @@ export interface DeliveryAgent {
 
 export interface BounceService {
   /** Returns the file's bounced recipients to its sender; calls `done` when the notice is queued. */
-  bounce(file: QueueFile, expired: boolean, done: () => void): void;
+  bounce(file: QueueFile, expired: boolean, done: (sent: boolean) => void): void;
   /** Sends the sender a success notice for recipients delivered with NOTIFY=SUCCESS. */
-  trace(file: QueueFile, done: () => void): void;
+  trace(file: QueueFile, done: (sent: boolean) => void): void;
 }
 
 interface ActiveEntry {
@@ -262,7 +262,14 @@ export class QueueManager implements QmgrWork {
       });
     };
     if (bounced && file.sender !== '') {
-      this.bounces.bounce(file, entry.expired, () => {
+      this.bounces.bounce(file, entry.expired, (sent) => {
+        if (!sent) {
+          // The notice could not be queued: the message stays, to be bounced on a later run.
+          this.log(`${file.id}: status=deferred (bounce failed)`, file.id);
+          this.deferFile(file, 'bounce failed');
+          this.actor.send({ type: 'SCAN' });
+          return;
+        }
         for (const r of file.recipients) {
           if (r.status === 'bounced') r.status = 'sent';
           delete r.failures;
