@@ -14,7 +14,7 @@ import type { ClientTrace, QueueFile, QueueRecipient, QueueStore } from './queue
 import { runContentChecks, type ContentCheckResult } from './contentChecks';
 import { queueFileSize } from './queue/queueFileSize';
 import { AddressRewriter, mapHeaderAddresses, RECIPIENT_HEADERS, SENDER_HEADERS } from './canonical';
-import type { TableContext } from './maps/lookupTable';
+import { openTables, searchTables, type TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
 
 /** What became of a message cleanup was given. */
@@ -100,9 +100,15 @@ export class Cleanup {
    * through header_checks and body_checks, which may reject, discard or hold it.
    */
   finish(handle: CleanupHandle, input: CleanupInput): CleanupOutcome {
-    const recipients = this.envelopeRecipients(input);
+    const external = input.origin === 'smtp' || input.origin === 'pickup';
     const sender = input.sender === '' ? '' : this.addresses.apply(this.rewrite.rewrite(input.sender), 'envelope_sender');
-    const checked = input.origin === 'smtp' || input.origin === 'pickup' ? this.contentChecks(handle, input, sender, recipients) : undefined;
+    let recipients = this.envelopeRecipients(input);
+    if (external) recipients = [...recipients, ...this.blindCopies(sender, recipients)];
+    const checked = external ? this.contentChecks(handle, input, sender, recipients) : undefined;
+    if (checked?.redirect) {
+      const to = this.rewrite.rewrite(checked.redirect);
+      recipients = recipients.map((r) => ({ ...r, address: to }));
+    }
     const log = (line: string) => this.host.log.write('postfix/cleanup', handle.pid, line, handle.queueId);
     checked?.headerLog.forEach(log);
     const verdict = checked?.verdict ?? { kind: 'accept' as const };
@@ -169,6 +175,40 @@ export class Cleanup {
     const outcome = this.finish(handle, input);
     if (outcome.kind !== 'queued') throw new Error(`internal mail ${outcome.queueId} was not queued`);
     return outcome.file;
+  }
+
+  /**
+   * always_bcc, sender_bcc_maps and recipient_bcc_maps: extra recipients cleanup adds to mail
+   * from outside (an archive copy); the message's headers do not change.
+   */
+  private blindCopies(sender: string, recipients: QueueRecipient[]): QueueRecipient[] {
+    const out: string[] = [];
+    const always = this.config.get('always_bcc').trim();
+    if (always) out.push(always);
+    const lookup = (param: string, address: string) => {
+      const value = this.config.get(param);
+      if (!value.trim() || address === '') return;
+      const { local, domain } = splitAddress(address.toLowerCase());
+      for (const key of [address.toLowerCase(), ...(domain ? [`@${domain}`] : []), ...(domain && this.rewrite.isLocalDomain(domain) === true ? [local] : [])]) {
+        const r = searchTables(openTables(value, this.tables), key);
+        if (r.status === 'found') {
+          out.push(r.value.trim());
+          return;
+        }
+      }
+    };
+    lookup('sender_bcc_maps', sender);
+    for (const r of recipients) lookup('recipient_bcc_maps', r.address);
+    const known = new Set(recipients.map((r) => `${r.original}\n${r.address}`.toLowerCase()));
+    const copies: QueueRecipient[] = [];
+    for (const bcc of out) {
+      const address = this.rewrite.rewrite(bcc);
+      const key = `${address}\n${address}`.toLowerCase();
+      if (known.has(key)) continue;
+      known.add(key);
+      copies.push({ address, original: address, status: 'todo' });
+    }
+    return copies;
   }
 
   /** The envelope recipients: canonical, virtual aliases expanded, duplicates dropped. */

@@ -7,8 +7,8 @@
  *   QUEUEID: reject: header Subject: buy now from client[1.2.3.4]; from=<s> to=<r> proto=ESMTP helo=<h>: 5.7.1 no spam
  *
  * Not simulated: mime_header_checks and nested_header_checks as separate tables (MIME headers
- * of the top level are checked with header_checks, as the defaults make them), FILTER, REDIRECT,
- * BCC and the other actions that change routing (they are logged as unknown).
+ * of the top level are checked with header_checks, as the defaults make them), FILTER and BCC
+ * (logged as unknown).
  */
 import { splitMessage, type HeaderField } from '../mail/headers';
 import { openTables, searchTables, type LookupTable, type TableContext } from './maps/lookupTable';
@@ -37,9 +37,11 @@ export interface ContentCheckResult {
   /** Log lines (without the program name) from the header phase, then from the body phase. */
   headerLog: string[];
   bodyLog: string[];
+  /** REDIRECT: every recipient is replaced by this address (the originals stay as orig_to). */
+  redirect?: string;
 }
 
-const KNOWN_ACTIONS = new Set(['REJECT', 'WARN', 'INFO', 'DISCARD', 'HOLD', 'IGNORE', 'PREPEND', 'REPLACE', 'DUNNO', 'OK']);
+const KNOWN_ACTIONS = new Set(['REJECT', 'WARN', 'INFO', 'DISCARD', 'HOLD', 'IGNORE', 'PREPEND', 'REPLACE', 'REDIRECT', 'DUNNO', 'OK']);
 
 export function runContentChecks(text: string, headerSpec: string, bodySpec: string, tables: TableContext, ctx: ContentCheckContext): ContentCheckResult {
   const headerTables = headerSpec.trim() ? openTables(headerSpec, tables) : [];
@@ -56,6 +58,7 @@ export function runContentChecks(text: string, headerSpec: string, bodySpec: str
       else if (result.verdict.kind === 'accept' || step.verdict.kind === 'reject') result.verdict = step.verdict;
       if (step.verdict.kind === 'reject') return result;
     }
+    if (step.redirect) result.redirect = step.redirect;
     if (step.prepend) headers.push({ name: step.prepend.split(':')[0], raw: step.prepend });
     if (step.replace !== undefined) headers.push({ name: step.replace.split(':')[0], raw: step.replace });
     else if (!step.ignore) headers.push(h);
@@ -70,6 +73,7 @@ export function runContentChecks(text: string, headerSpec: string, bodySpec: str
       else if (result.verdict.kind === 'accept' || step.verdict.kind === 'reject') result.verdict = step.verdict;
       if (step.verdict.kind === 'reject') return result;
     }
+    if (step.redirect) result.redirect = step.redirect;
     if (step.prepend) body.push(step.prepend);
     if (step.replace !== undefined) body.push(step.replace);
     else if (!step.ignore) body.push(line);
@@ -86,6 +90,7 @@ interface Step {
   prepend?: string;
   replace?: string;
   ignore?: boolean;
+  redirect?: string;
 }
 
 function applyAction(tables: LookupTable[], content: string, phase: 'header' | 'body', ctx: ContentCheckContext, log: string[]): Step {
@@ -122,6 +127,9 @@ function applyAction(tables: LookupTable[], content: string, phase: 'header' | '
       return { verdict: { kind: 'hold' } };
     case 'IGNORE':
       return { ignore: true };
+    case 'REDIRECT':
+      line('redirect', arg);
+      return { redirect: arg.trim() };
     case 'PREPEND':
       line('prepend', arg);
       return { prepend: arg };

@@ -113,7 +113,7 @@ export class PostfixInstance {
       warn: (text) => this.warnOnce(text),
       sqlTable: this.setupInfo.sqlTable ?? ((type, name) => sqlMap(type, name, { fs: host.fs, tables: this.setupInfo.sql ?? {}, emit: (e) => host.trace.emit(e), hostName: host.name, by: 'postfix' })),
     };
-    this.rewrite = new TrivialRewrite(this.config, this.tables, this.listenAddresses());
+    this.rewrite = new TrivialRewrite(this.config, this.tables, this.listenAddresses(), (text) => host.log.write('postfix/trivial-rewrite', this.master.singleton('trivial-rewrite'), `warning: ${text}`));
     this.mynetworks = new Mynetworks(this.config, this.tables);
     this.cleanup = new Cleanup(host, this.config, this.rewrite, this.queue, this.master, () => this.qmgr?.notify(), (a) => this.virtualAliases(a), this.tables);
     this.bounceDaemon = new BounceDaemon(host, this.config, this.cleanup, this.master);

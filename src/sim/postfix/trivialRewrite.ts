@@ -24,6 +24,9 @@ export interface Resolution {
   tempFail?: string;
 }
 
+/** Who asks trivial-rewrite: each keeps its own cache of answers (and so hears warnings once). */
+export type ResolveClient = 'smtpd' | 'qmgr' | 'local';
+
 export class TrivialRewrite {
   private readonly mydestination: DomainList;
   private readonly relayDomains: DomainList;
@@ -35,6 +38,8 @@ export class TrivialRewrite {
     private readonly tables: TableContext,
     /** The addresses Postfix listens on (inet_interfaces + proxy_interfaces). */
     private readonly ownAddresses: readonly string[],
+    /** Logs a trivial-rewrite warning (not deduplicated: the caller decides how often). */
+    private readonly warn: (text: string) => void = () => undefined,
   ) {
     const parents = config.list('parent_domain_matches_subdomains');
     const lst = (name: string) => new DomainList(config.get(name), parents.includes(name), tables);
@@ -96,10 +101,27 @@ export class TrivialRewrite {
     return m === 'error' ? 'error' : m === 'match';
   }
 
-  classify(domain: string): AddressClass | { tempFail: string } {
+  /** What each client has been warned about: smtpd and qmgr each keep a resolve cache. */
+  private readonly warned = new Set<string>();
+
+  /** A local domain that is also virtual: Postfix delivers it locally and complains. */
+  private warnIfAlsoVirtual(domain: string, client: ResolveClient): void {
+    for (const [list, name] of [[this.virtualAliasDomains, 'virtual_alias_domains'], [this.virtualMailboxDomains, 'virtual_mailbox_domains']] as const) {
+      if (list.match(domain) !== 'match') continue;
+      const text = `do not list domain ${domain.toLowerCase()} in BOTH mydestination and ${name}`;
+      if (this.warned.has(`${client} ${text}`)) continue;
+      this.warned.add(`${client} ${text}`);
+      this.warn(text);
+    }
+  }
+
+  classify(domain: string, client: ResolveClient = 'smtpd'): AddressClass | { tempFail: string } {
     const local = this.isLocalDomain(domain);
     if (local === 'error') return { tempFail: 'mydestination' };
-    if (local) return 'local';
+    if (local) {
+      this.warnIfAlsoVirtual(domain, client);
+      return 'local';
+    }
     const checks: [DomainList, AddressClass, string][] = [
       [this.virtualAliasDomains, 'virtual-alias', 'virtual_alias_domains'],
       [this.virtualMailboxDomains, 'virtual-mailbox', 'virtual_mailbox_domains'],
@@ -113,10 +135,10 @@ export class TrivialRewrite {
     return 'default';
   }
 
-  resolve(address: string): Resolution {
+  resolve(address: string, client: ResolveClient = 'smtpd'): Resolution {
     const canonical = this.rewrite(address);
     const { domain } = splitAddress(canonical);
-    const cls = domain === undefined ? 'local' : this.classify(domain);
+    const cls = domain === undefined ? 'local' : this.classify(domain, client);
     if (typeof cls === 'object') {
       return { address: canonical, addressClass: 'default', transport: 'error', nexthop: '', tempFail: cls.tempFail };
     }

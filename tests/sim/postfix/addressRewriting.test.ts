@@ -98,3 +98,25 @@ describe('old routing syntaxes and addresses the maps will rewrite', () => {
     expect(r.box('ansible')).toHaveLength(1);
   });
 });
+
+describe('extra and replaced recipients', () => {
+  it('always_bcc adds an archive copy, logged without orig_to', () => {
+    const r = run({ always_bcc: 'ansible' }, {}, ['alice@mail.example.com'], ['Subject: copied']);
+    expect(r.log.find((l) => l.includes('qmgr') && l.includes('from='))).toMatch(/nrcpt=2/);
+    expect(r.log.find((l) => l.includes('to=<ansible@'))).toMatch(/to=<ansible@mail\.example\.com>, relay=local/);
+    expect(r.box('ansible')[0]).toContain('Subject: copied');
+  });
+
+  it('header_checks REDIRECT sends the message to another address, the original kept as orig_to', () => {
+    const r = run(
+      { header_checks: 'regexp:/etc/postfix/header_checks' },
+      { '/etc/postfix/header_checks': '/^Subject: secret/ REDIRECT ansible@mail.example.com\n' },
+      ['alice@mail.example.com'],
+      ['Subject: secret plans'],
+    );
+    expect(r.log.find((l) => l.includes(': redirect: header'))).toMatch(/redirect: header Subject: secret plans from localhost\[127\.0\.0\.1\]; from=<carol@example\.org> to=<alice@mail\.example\.com> proto=ESMTP helo=<client\.example\.org>: ansible@mail\.example\.com$/);
+    expect(r.log.find((l) => l.includes('postfix/local'))).toMatch(/to=<ansible@mail\.example\.com>, orig_to=<alice@mail\.example\.com>/);
+    expect(r.box('alice')).toEqual([]);
+    expect(r.box('ansible')[0]).toContain('X-Original-To: alice@mail.example.com');
+  });
+});

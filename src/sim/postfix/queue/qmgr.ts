@@ -172,7 +172,7 @@ export class QueueManager implements QmgrWork {
   /** Groups recipients by transport and next hop, sorted the way qmgr sorts them. */
   private route(file: QueueFile, todo: QueueRecipient[]): DeliveryRequest[] {
     const groups = new Map<string, DeliveryRequest>();
-    const resolved = todo.map((r) => ({ r, res: this.rewrite.resolve(r.address) }));
+    const resolved = todo.map((r) => ({ r, res: this.rewrite.resolve(r.address, 'qmgr') }));
     resolved.sort((a, b) => compareRecipients(a.res, b.res));
     for (const { r, res } of resolved) {
       const perDelivery = this.recipientLimit(res.transport);
