@@ -171,20 +171,23 @@ export class QueueManager implements QmgrWork {
 
   /** Groups recipients by transport and next hop, sorted the way qmgr sorts them. */
   private route(file: QueueFile, todo: QueueRecipient[]): DeliveryRequest[] {
-    const groups = new Map<string, DeliveryRequest>();
+    const requests: DeliveryRequest[] = [];
+    /** The request still taking recipients, per transport and next hop. */
+    const open = new Map<string, DeliveryRequest>();
     const resolved = todo.map((r) => ({ r, res: this.rewrite.resolve(r.address, 'qmgr') }));
     resolved.sort((a, b) => compareRecipients(a.res, b.res));
     for (const { r, res } of resolved) {
       const perDelivery = this.recipientLimit(res.transport);
       const key = res.tempFail ? '\0unresolved' : `${res.transport}\0${res.nexthop}`;
-      let group = groups.get(key);
+      let group = open.get(key);
       if (!group || group.recipients.length >= perDelivery) {
         group = { file, recipients: [], transport: res.transport, nexthop: res.nexthop, ...(res.tempFail ? { unresolved: true } : {}) };
-        groups.set(perDelivery === 1 ? `${key}\0${r.address}` : key, group);
+        open.set(key, group);
+        requests.push(group);
       }
       group.recipients.push(r);
     }
-    return [...groups.values()];
+    return requests;
   }
 
   private recipientLimit(transport: string): number {
