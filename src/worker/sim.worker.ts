@@ -1,7 +1,8 @@
 /**
- * The engine's worker: a few lines, as in the Svelte playground — everything is in SimService.
+ * The engine's worker: a few lines, as in the Svelte playground — everything is in SimService,
+ * with the engine's optional parts loaded on demand (workerApi.ts).
  */
 import { expose } from 'comlink';
-import { SimService } from './simService';
+import { workerApi } from './workerApi';
 
-expose(new SimService());
+expose(workerApi());

@@ -2,12 +2,13 @@
  * The engine behind the worker boundary: one Engine at a time, driven by the page in small
  * budgeted slices (so the worker answers quickly even during a 10,000-message run), with the
  * trace handed out in batches. Pure TypeScript over the engine — the tests drive it in Node.
+ * It loads no service modules itself: the worker (workerApi.ts) loads what a scenario needs,
+ * Node code imports sim/engine.ts, which loads everything.
  */
 import { evaluateCheck } from '../lessons/evaluate';
 import type { LessonCheck } from '../lessons/types';
-import { Engine } from '../sim/engine';
+import { Engine } from '../sim/engineCore';
 import { checkConfigFile } from '../sim/introspect/fileCheck';
-import { machineGraphs } from '../sim/introspect/machineCatalog';
 import { MailboxWatch } from '../sim/introspect/mailboxWatch';
 import { worldInfo } from '../sim/introspect/worldInfo';
 import type { MailboxDelta } from '../sim/projection/mailboxDelta';
@@ -17,7 +18,7 @@ import type { ActResult, LiveStep, LoadResult, SimApi, StepChecks, TickRequest, 
 const DEFAULT_BUDGET = 20_000;
 const DEFAULT_MAX = 20_000;
 
-export class SimService implements SimApi {
+export class SimService implements Omit<SimApi, 'machines'> {
   private engine?: Engine;
   private watch?: MailboxWatch;
   /** Deltas not yet sent (their events have not been sent yet). */
@@ -84,10 +85,6 @@ export class SimService implements SimApi {
   checkSteps(checks: LessonCheck[]): StepChecks {
     const engine = this.need();
     return { results: checks.map((check) => evaluateCheck(engine, check)), events: engine.status().events };
-  }
-
-  machines() {
-    return machineGraphs();
   }
 
   recording() {

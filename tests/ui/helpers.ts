@@ -3,6 +3,7 @@ import { DEFAULT_LESSON } from '../../src/lessons/defaultLesson';
 import type { TraceEvent } from '../../src/sim/core/trace';
 import { TraceIndex } from '../../src/sim/projection/traceIndex';
 import type { MailboxDelta } from '../../src/sim/projection/mailboxDelta';
+import '../../src/sim/engine';
 import { SimService } from '../../src/worker/simService';
 
 export function runLesson(scenario: unknown = DEFAULT_LESSON): { service: SimService; events: TraceEvent[]; deltas: MailboxDelta[]; index: TraceIndex } {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lessonById } from '../../src/lessons';
+import '../../src/sim/engine';
 import { SimService } from '../../src/worker/simService';
 
 describe('SimService.checkSteps', () => {

@@ -21,7 +21,7 @@ import { Resolver, type LookupResult } from './resolver';
 import { parseResolvConf, type ResolvConf } from './resolvConf';
 import { hostsWithDefaults, type HostsEntry } from './hostsFile';
 import type { TraceInput } from '../core/trace';
-import { DNS_TOOLS, runDnsTool, type DnsToolEnv, type DnsToolResult } from './tools';
+import type { DnsToolEnv } from './tools/env';
 
 /** The name servers of each world, by host name. */
 const serversByNetwork = new WeakMap<Network, Map<string, NameServer>>();
@@ -215,15 +215,6 @@ export function dnsToolEnvFor(host: SimHost, world: WorldCore): DnsToolEnv {
       ? 'global'
       : 'loopback',
   };
-}
-
-export function isDnsCommand(program: string | undefined): boolean {
-  return (DNS_TOOLS as readonly string[]).includes((program ?? '').split('/').pop() ?? '');
-}
-
-/** Runs nslookup, dig or host on a host, for the terminal. */
-export function runDnsCommand(host: SimHost, world: WorldCore, argv: string[], stdin?: readonly string[]): DnsToolResult {
-  return runDnsTool(argv, dnsToolEnvFor(host, world), stdin);
 }
 
 registerServiceStarter((host, world) => {

@@ -12,4 +12,5 @@ export { wireSize, sectionCounts, type DnsMessage, type DnsQuestion, type Messag
 export { rdataText, recordText, targetName, type RData, type RRType, type ResourceRecord } from './records';
 export { parseType, parseClass, type Rcode } from './types';
 export { runDnsTool, DNS_TOOLS, BIND_VERSION, type DnsToolEnv, type DnsToolResult } from './tools';
-export { HostDns, dnsToolEnvFor, runDnsCommand, isDnsCommand, nameServerOf, serverAtFrom } from './dnsModule';
+export { HostDns, dnsToolEnvFor, nameServerOf, serverAtFrom } from './dnsModule';
+export { runDnsCommand, isDnsCommand } from './hostTools';

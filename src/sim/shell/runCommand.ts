@@ -6,7 +6,7 @@
  */
 import type { SimHost } from '../host/simHost';
 import type { World } from '../world';
-import { isDnsCommand, runDnsCommand } from '../dns/dnsModule';
+import { isDnsCommand, runDnsCommand } from '../dns/hostTools';
 import { parseCommandLine } from './commandLine';
 
 export interface CommandResult {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { caseToScenario, type ConformanceCase } from '../../../src/cli/caseToScenario';
-import { runDnsCommand } from '../../../src/sim/dns/dnsModule';
+import { runDnsCommand } from '../../../src/sim/dns/hostTools';
 import '../../../src/sim/modules';
 import { World } from '../../../src/sim/world';
 import { normalize } from './helpers/lab';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDnsCommand } from '../../../src/sim/dns/dnsModule';
+import { runDnsCommand } from '../../../src/sim/dns/hostTools';
 import '../../../src/sim/modules';
 import '../../../src/sim/shell/commands';
 import { Terminal } from '../../../src/sim/shell/terminal';

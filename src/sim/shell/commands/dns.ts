@@ -3,7 +3,8 @@
  * without a name is interactive: it takes the terminal ("> " prompt) until "exit", or reads its
  * commands from a pipe.
  */
-import { dnsToolEnvFor, runDnsCommand } from '../../dns/dnsModule';
+import { dnsToolEnvFor } from '../../dns/dnsModule';
+import { runDnsCommand } from '../../dns/hostTools';
 import { DNS_TOOLS, startNslookup } from '../../dns/tools';
 import { registerCommand } from '../registry';
 
