@@ -14,6 +14,8 @@ export interface PlanStep {
   delayMs: number;
   /** Decides from the reply whether to go on; false ends the conversation with `onAbort`'s lines. */
   check?: (reply: string[]) => boolean;
+  /** Sends this step only when it holds (checked just before): a client that adapts to the server. */
+  when?: () => boolean;
 }
 
 export interface ConversationOptions {
@@ -72,6 +74,7 @@ export class ScriptedConversation implements Peer {
   }
 
   private next(): void {
+    while (this.opts.plan[this.index]?.when && !this.opts.plan[this.index].when!()) this.index++;
     const step = this.opts.plan[this.index];
     if (!step) {
       this.finish();

@@ -30,15 +30,22 @@ export function composeMessage(host: SimHost, step: SendMailStep, messageId: str
 export function sendMail(world: World, host: SimHost, address: string, step: SendMailStep): void {
   const messageId = `${host.epochNow().toString(36)}.${host.rng.next().toString(36)}@${host.name}`;
   const fast = 1;
-  const plan: PlanStep[] = [{ lines: [`EHLO ${host.name}`], awaitReply: true, delayMs: fast, check: ok('250') }];
+  // Like a real MUA, the client logs in only when the server offers AUTH after EHLO.
+  let authOffered = false;
+  const ehloOk = (reply: string[]) => {
+    authOffered = reply.some((l) => /^250[- ]AUTH[ =]/i.test(l));
+    return ok('250')(reply);
+  };
+  const plan: PlanStep[] = [{ lines: [`EHLO ${host.name}`], awaitReply: true, delayMs: fast, check: ehloOk }];
   if (step.auth) {
+    const when = () => authOffered;
     const mechanism = (step.auth.mechanism ?? 'PLAIN').toUpperCase();
     if (mechanism === 'LOGIN') {
-      plan.push({ lines: ['AUTH LOGIN'], awaitReply: true, delayMs: fast, check: ok('334') });
-      plan.push({ lines: [base64(step.auth.user)], awaitReply: true, delayMs: fast, check: ok('334') });
-      plan.push({ lines: [base64(step.auth.password)], awaitReply: true, delayMs: fast, check: ok('235') });
+      plan.push({ lines: ['AUTH LOGIN'], awaitReply: true, delayMs: fast, check: ok('334'), when });
+      plan.push({ lines: [base64(step.auth.user)], awaitReply: true, delayMs: fast, check: ok('334'), when });
+      plan.push({ lines: [base64(step.auth.password)], awaitReply: true, delayMs: fast, check: ok('235'), when });
     } else {
-      plan.push({ lines: [`AUTH PLAIN ${base64(`\0${step.auth.user}\0${step.auth.password}`)}`], awaitReply: true, delayMs: fast, check: ok('235') });
+      plan.push({ lines: [`AUTH PLAIN ${base64(`\0${step.auth.user}\0${step.auth.password}`)}`], awaitReply: true, delayMs: fast, check: ok('235'), when });
     }
   }
   plan.push({ lines: [`MAIL FROM:<${step.from}>`], awaitReply: true, delayMs: fast, check: ok('250') });

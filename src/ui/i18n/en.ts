@@ -182,7 +182,7 @@ export const en = {
   'wm.body': 'Message',
   'wm.send': 'Send',
   'wm.cancel': 'Cancel',
-  'wm.sendNote': 'Sending opens an SMTP session to {server}, port 25, like a mail client (MUA) does.',
+  'wm.sendNote': 'Sending opens an SMTP session to {server}, port {port}, like a mail client (MUA) does, and logs in with AUTH when the server offers it.',
   'wm.inbox': 'Inbox',
   'wm.empty': 'The inbox is empty.',
   'wm.noSubject': '(no subject)',

@@ -170,7 +170,7 @@ export const zhCN: Record<MessageKey, string> = {
   'wm.body': '正文',
   'wm.send': '发送',
   'wm.cancel': '取消',
-  'wm.sendNote': '发送时会像邮件客户端（MUA）一样，与 {server} 的 25 端口建立 SMTP 会话。',
+  'wm.sendNote': '发送时会像邮件客户端（MUA）一样，与 {server} 的 {port} 端口建立 SMTP 会话；服务器提供 AUTH 时会先登录认证。',
   'wm.inbox': '收件箱',
   'wm.empty': '收件箱是空的。',
   'wm.noSubject': '（无主题）',
