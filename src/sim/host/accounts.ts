@@ -9,6 +9,12 @@ export const DEBIAN_SYSTEM_ACCOUNTS = [
   'uucp', 'www-data',
 ];
 
+/**
+ * Lab users whose uid a course fixes: the owner of virtual mailboxes, made with
+ * "useradd -u 5000 vmail" to match virtual_uid_maps = static:5000 (Postfix's VIRTUAL_README).
+ */
+const FIXED_UIDS: Record<string, number> = { vmail: 5000 };
+
 export interface Account {
   name: string;
   uid: number;
@@ -27,7 +33,7 @@ export class Accounts {
     let uid = 1000;
     for (const name of users) {
       if (this.byName.has(name)) continue;
-      this.add({ name, uid: uid++, home: `/home/${name}`, human: true });
+      this.add({ name, uid: FIXED_UIDS[name] ?? uid++, home: `/home/${name}`, human: true });
     }
   }
 
@@ -47,8 +53,8 @@ export class Accounts {
   /** Adds a lab user (useradd); returns false when the name is taken. */
   addUser(name: string): boolean {
     if (this.byName.has(name)) return false;
-    const uids = [...this.byName.values()].filter((a) => a.human).map((a) => a.uid);
-    this.add({ name, uid: Math.max(999, ...uids) + 1, home: `/home/${name}`, human: true });
+    const uids = [...this.byName.values()].filter((a) => a.human && FIXED_UIDS[a.name] === undefined).map((a) => a.uid);
+    this.add({ name, uid: FIXED_UIDS[name] ?? Math.max(999, ...uids) + 1, home: `/home/${name}`, human: true });
     return true;
   }
 

@@ -165,6 +165,13 @@ export class Master {
     return this.pools.get(service)?.byPid.get(pid)?.kept;
   }
 
+  /** The process ended on its own (a fatal error): it serves no further request. */
+  exited(service: string, pid: number): void {
+    const pool = this.pools.get(service);
+    const p = pool?.byPid.get(pid);
+    if (pool && p) pool.exit(p);
+  }
+
   release(service: string, pid: number): void {
     const pool = this.pools.get(service);
     const p = pool?.byPid.get(pid);

@@ -51,6 +51,7 @@ export class BounceDaemon implements BounceService {
         status: expired && f.dsn.startsWith('4') ? `5${f.dsn.slice(1)}` : f.dsn,
         reason: f.reason,
         action: 'failed' as const,
+        ...(f.diagnostic ? { diagnostic: f.diagnostic } : {}),
         ...(remote ? { remoteMta: remote.remoteMta, diagnostic: remote.diagnostic } : {}),
       };
     });

@@ -1,7 +1,9 @@
 /**
- * The local delivery agent: expands aliases, then writes into the user's mailbox (mbox under
- * mail_spool_directory, or Maildir when home_mailbox says so), into a file, through a command,
- * or forwards to another address; it logs one line per final recipient, as Postfix's local does.
+ * The local delivery agent: expands aliases and .forward files, then writes into the user's
+ * mailbox (mbox under mail_spool_directory, or Maildir when home_mailbox says so), into a file,
+ * through a command, or forwards to another address; it logs one line per final recipient, as
+ * Postfix's local does. Files and commands run with the rights the walk found (default_privs for
+ * aliases), so a file nobody may create bounces and a command's exit status decides the outcome.
  */
 import type { Actor } from 'xstate';
 import { createSimActor } from '../../core/actors';
@@ -21,6 +23,12 @@ import { TIMING } from '../timing';
 import type { TrivialRewrite } from '../trivialRewrite';
 import { resolveLocal, type ExpansionType, type ForwardGroup, type LocalEnv, type LocalOutcome } from './localResolution';
 import { runProcmail, type ProcmailAction } from '../../mda/procmail';
+import { FileAccess } from '../../host/fileAccess';
+import { fromLine } from '../../mail/mailStore';
+import { runDeliveryCommand } from './deliveryCommand';
+import { appendToMbox } from './mboxAppend';
+import { pipeVerdict } from './pipeCommand';
+import { sizeLimitFatal, StartupFailure } from './startupFailure';
 
 export interface LocalDeps {
   host: HostContext;
@@ -35,8 +43,10 @@ export interface LocalDeps {
 
 export class LocalAgent implements DeliveryAgent {
   private actor: Actor<typeof agentMachine>;
+  private readonly startup: StartupFailure;
 
   constructor(private readonly deps: LocalDeps) {
+    this.startup = new StartupFailure(deps.host, deps.master, 'local', '/usr/lib/postfix/sbin/local', deps.config.seconds('service_throttle_time') * 1000);
     this.actor = createSimActor(agentMachine);
     let last = '';
     this.actor.subscribe((snap) => {
@@ -49,11 +59,15 @@ export class LocalAgent implements DeliveryAgent {
   }
 
   stop(): void {
+    this.startup.stop();
     this.actor.stop();
   }
 
   deliver(req: DeliveryRequest, done: (results: RecipientResult[]) => void): void {
     const { host, master } = this.deps;
+    // local dies before it reads the request: qmgr never hears back, the mail stays active.
+    const fatal = sizeLimitFatal(this.deps.config, 'mailbox_size_limit');
+    if (fatal) return this.startup.attempt(fatal, req.file);
     const pid = master.acquire('local');
     const started = host.scheduler.now;
     this.actor.send({ type: 'START' });
@@ -119,6 +133,7 @@ export class LocalAgent implements DeliveryAgent {
     let detail: string;
     let mailbox: string | undefined;
     let prepend: string | undefined;
+    let diagnostic: string | undefined;
     const target = { address: outcome.address, original: outcome.original || outcome.address, delivered: 'delivered' in outcome ? outcome.delivered : outcome.address };
     switch (outcome.kind) {
       case 'mailbox': {
@@ -131,19 +146,46 @@ export class LocalAgent implements DeliveryAgent {
           detail = `delivered to command: ${command}`;
           break;
         }
-        const written = this.writeMailbox(file, target, outcome.user);
+        const written = this.writeMailbox(file, target, outcome.user, pid);
+        if (!written.ok) {
+          status = written.dsn.startsWith('4') ? 'deferred' : 'bounced';
+          dsn = written.dsn;
+          detail = `cannot update mailbox ${written.path} for user ${outcome.user}. ${written.why}`;
+          break;
+        }
         mailbox = written.path;
         prepend = written.prepend;
         detail = written.maildir ? 'delivered to maildir' : 'delivered to mailbox';
         break;
       }
-      case 'file':
-        detail = `delivered to file: ${outcome.path}`;
-        if (outcome.path !== '/dev/null') this.deps.host.store.open(outcome.path).append(file.sender, this.deps.host.epochNow(), this.withDeliveryHeaders(file, target).text);
+      case 'file': {
+        const written = appendToMbox(
+          this.deps.host,
+          this.fileAccess(),
+          { path: outcome.path, uid: outcome.uid || this.defaultUid(), sender: file.sender, text: this.withDeliveryHeaders(file, target).text, sizeLimit: this.sizeLimit(), lockMayFail: true, defaultDsn: '5.2.0' },
+          (w) => this.deps.host.log.write('postfix/local', pid, `warning: ${w}`),
+        );
+        if (written.ok) {
+          detail = `delivered to file: ${outcome.path}`;
+        } else {
+          status = 'bounced';
+          dsn = written.dsn;
+          detail = `cannot append message to file ${outcome.path}: ${written.why}`;
+        }
         break;
-      case 'command':
-        detail = `delivered to command: ${outcome.command}`;
+      }
+      case 'command': {
+        const verdict = this.runCommand(file, target, outcome.command, outcome.uid || this.defaultUid());
+        if (verdict.kind === 'ok') {
+          detail = `delivered to command: ${outcome.command}`;
+        } else {
+          status = verdict.kind === 'defer' ? 'deferred' : 'bounced';
+          dsn = verdict.dsn;
+          detail = verdict.reason;
+          diagnostic = verdict.diagnostic;
+        }
         break;
+      }
       case 'bounce':
         status = 'bounced';
         dsn = outcome.dsn;
@@ -169,7 +211,7 @@ export class LocalAgent implements DeliveryAgent {
       relay: 'local',
       ...(mailbox && outcome.kind === 'mailbox' ? { mailbox, user: outcome.user, prepend } : {}),
     });
-    return { status, report: { address: outcome.address, original: outcome.original, dsn, reason: detail } };
+    return { status, report: { address: outcome.address, original: outcome.original, dsn, reason: detail, ...(diagnostic ? { diagnostic } : {}) } };
   }
 
   /**
@@ -182,7 +224,9 @@ export class LocalAgent implements DeliveryAgent {
     for (const g of groups) {
       const id = this.deps.forward((newId) => ({
         sender: g.sender,
-        recipients: g.recipients.map((r) => ({ address: r.address, original: r.original })),
+        // An address sent without its original (a list with an owner- alias) is its own
+        // original recipient to cleanup, as a recipient record without ORCP is in Postfix.
+        recipients: g.recipients.map((r) => ({ address: r.address, original: r.original || r.address })),
         text: `Received: by ${config.get('myhostname')} (Postfix)\n\tid ${newId}; ${rfc2822(host.epochNow(), host.zone)}\nDelivered-To: ${g.delivered.toLowerCase()}\n${file.text}`,
         rewriteLocal: false,
         origin: 'forward',
@@ -217,20 +261,71 @@ export class LocalAgent implements DeliveryAgent {
     return { text: prepend + file.text, prepend };
   }
 
-  private writeMailbox(file: QueueFile, rcpt: DeliveryTarget, user: string): { path: string; prepend: string; maildir: boolean } {
+  private writeMailbox(
+    file: QueueFile,
+    rcpt: DeliveryTarget,
+    user: string,
+    pid: number,
+  ): { ok: true; path: string; prepend: string; maildir: boolean } | { ok: false; path: string; dsn: string; why: string } {
     const { config, host } = this.deps;
     const { text, prepend } = this.withDeliveryHeaders(file, rcpt);
     const homeMailbox = config.get('home_mailbox');
     const account = host.accounts.get(user);
-    if (homeMailbox && account) {
-      const maildir = homeMailbox.endsWith('/');
+    if (homeMailbox && account && homeMailbox.endsWith('/')) {
       const path = `${account.home}/${homeMailbox}`;
-      host.store.open(path, maildir ? 'maildir' : 'mbox').append(file.sender, host.epochNow(), maildir ? text : quoteFromLines(text));
-      return { path, prepend, maildir };
+      host.store.open(path, 'maildir').append(file.sender, host.epochNow(), text);
+      return { ok: true, path, prepend, maildir: true };
     }
-    const path = `${config.get('mail_spool_directory').replace(/\/$/, '')}/${user}`;
-    host.store.open(path, 'mbox').append(file.sender, host.epochNow(), quoteFromLines(text));
-    return { path, prepend, maildir: false };
+    // ~/Mailbox is written as the user; the spool directory (root:mail 2775) with the mail group,
+    // which the file model leaves to root.
+    const path = homeMailbox && account ? `${account.home}/${homeMailbox}` : `${config.get('mail_spool_directory').replace(/\/$/, '')}/${user}`;
+    const uid = homeMailbox && account ? account.uid : 0;
+    const warn = (w: string) => host.log.write('postfix/local', pid, `warning: ${w}`);
+    const written = appendToMbox(host, this.fileAccess(), { path, uid, sender: file.sender, text, sizeLimit: this.sizeLimit(), lockMayFail: false, defaultDsn: '5.2.0' }, warn);
+    if (!written.ok) return { ok: false, path, dsn: written.dsn, why: written.why };
+    return { ok: true, path, prepend, maildir: false };
+  }
+
+  /**
+   * A |command from an alias or .forward: run as `uid` with the message on stdin (the From line,
+   * Return-Path, X-Original-To and Delivered-To first); its exit status is the verdict.
+   */
+  private runCommand(file: QueueFile, rcpt: DeliveryTarget, command: string, uid: number): ReturnType<typeof pipeVerdict> {
+    const { host } = this.deps;
+    const { text } = this.withDeliveryHeaders(file, rcpt);
+    const access = this.fileAccess();
+    const run = runDeliveryCommand(command, {
+      stdin: `${fromLine({ sender: file.sender, arrived: host.epochNow() }, host.zone)}\n${text}`,
+      readFile: (path) => host.fs.read(path),
+      writeFile: (path, out, append, message) => {
+        if (path === '/dev/null') return undefined;
+        const problem = access.openExisting(uid, path) === undefined ? undefined : access.create(uid, path);
+        if (problem) return problem;
+        if (!append) {
+          host.store.get(path)?.expunge(() => true);
+          if (host.fs.read(path) !== undefined) host.fs.write(path, '');
+        }
+        // The piped message goes in as an mbox entry (what `cat > file` makes of it); other output as text.
+        if (message) host.store.open(path, 'mbox').append(file.sender, host.epochNow(), text);
+        else if (out) host.fs.append(path, out);
+        return undefined;
+      },
+    });
+    return pipeVerdict(command, run);
+  }
+
+  private fileAccess(): FileAccess {
+    return new FileAccess(this.deps.host);
+  }
+
+  /** default_privs: the rights of files and commands named in root-owned aliases. */
+  private defaultUid(): number {
+    return this.deps.host.accounts.get(this.deps.config.get('default_privs'))?.uid ?? 65534;
+  }
+
+  /** mailbox_size_limit: local's file size limit (0: none). */
+  private sizeLimit(): number {
+    return Number(this.deps.config.get('mailbox_size_limit')) || 0;
   }
 
   /**
@@ -274,6 +369,7 @@ export class LocalAgent implements DeliveryAgent {
     const { config, host, rewrite } = this.deps;
     const aliasTables = openTables(config.get('alias_maps'), this.deps.tables(pid));
     const localTransport = config.get('local_transport').split(':')[0];
+    const access = this.fileAccess();
     return {
       lookupAlias: (key: string) => {
         for (const t of aliasTables) {
@@ -283,6 +379,19 @@ export class LocalAgent implements DeliveryAgent {
         return searchTables([], key);
       },
       userExists: (user: string) => host.accounts.has(user),
+      account: (user: string) => {
+        const a = host.accounts.get(user);
+        return a ? { uid: a.uid, home: a.home } : undefined;
+      },
+      accountByUid: (uid: number) => {
+        const a = host.accounts.list().find((x) => x.uid === uid);
+        return a ? { uid: a.uid, home: a.home } : undefined;
+      },
+      forwardPath: config.raw('forward_path') ?? '',
+      readOwnedFile: (path: string) => {
+        const text = host.fs.read(path);
+        return text === undefined ? undefined : { text, owner: access.ownerOf(path) };
+      },
       readInclude: (path: string) => host.fs.read(path),
       resolve: (address: string) => {
         const r = rewrite.resolve(address);

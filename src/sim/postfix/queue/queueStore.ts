@@ -41,6 +41,8 @@ export interface BounceReport {
   original: string;
   dsn: string;
   reason: string;
+  /** The Diagnostic-Code when it is not "X-Postfix; reason" (a command's "x-unix; output"). */
+  diagnostic?: string;
 }
 
 export interface ClientTrace {
