@@ -54,7 +54,7 @@ function seedHostMailboxes(host: SimHost, dovecot: Dovecot | undefined): void {
 
 registerPostfixExtension((host, setup) => ({
   ...setup,
-  sasl: (postfix) => postfixSasl(host, postfix.config.get('smtpd_sasl_type'), postfix.config.get('myhostname')),
+  sasl: (_postfix, config) => postfixSasl(host, config.get('smtpd_sasl_type'), config.get('myhostname')),
 }));
 
 function postfixSasl(host: SimHost, type: string, myhostname: string): SaslServer | undefined {

@@ -1,6 +1,7 @@
 /**
  * check_*_access: which keys an access table is asked for (an address, its domain and parent
- * domains, "user@"; a client's name, its parents, its address and shorter address prefixes),
+ * domains, "user@"; the null sender as smtpd_null_access_lookup_key, "<>"; a client's name, its
+ * parents, its address and shorter address prefixes),
  * and what a table's answer means (OK, REJECT text, 4xx/5xx text, DUNNO, a restriction name).
  */
 import { parseIp } from '../core/ip';
@@ -20,6 +21,7 @@ export function accessLookup(restriction: string, tableSpec: string, state: Chec
   let keys: string[];
   if (restriction === 'check_client_access') keys = clientKeys(state.client.name, state.client.address, parents);
   else if (restriction === 'check_helo_access') keys = domainKeys(state.helo ?? '', parents);
+  else if (restriction === 'check_sender_access' && state.sender === '') keys = [env.config.get('smtpd_null_access_lookup_key')];
   else keys = addressKeys((restriction === 'check_sender_access' ? state.sender : state.recipient) ?? '', parents);
   for (const key of keys) {
     const r = table.lookup(key);

@@ -40,8 +40,8 @@ export interface PostfixSetup {
   masterCf?: string;
   ccargs?: string;
   names: NameService;
-  /** Builds the SASL server smtpd uses, when SASL is on. */
-  sasl?: (postfix: PostfixInstance) => SaslServer | undefined;
+  /** Builds the SASL server smtpd uses under `config` (a master.cf service's), when SASL is on. */
+  sasl?: (postfix: PostfixInstance, config: PostfixConfig) => SaslServer | undefined;
   /** DNS check for reject_unknown_*_domain: does the domain have MX or address records? */
   domainExists?: (domain: string) => 'yes' | 'no' | 'nxdomain' | 'tempfail';
   /** Delivery agents other than local (smtp, relay, virtual), added by their modules. */
@@ -64,7 +64,6 @@ export class PostfixInstance {
   qmgr?: QueueManager;
   local?: LocalAgent;
   bounceDaemon!: BounceDaemon;
-  sasl?: SaslServer;
   /** Why the mail system is not running, as its fatal log line says. */
   fatal?: string;
   /** A daemon-level fatal error (smtpd dies at start-up with it). */
@@ -74,6 +73,8 @@ export class PostfixInstance {
   services: MasterService[] = [];
   private agents: Record<string, DeliveryAgent> = {};
   private listenerCache?: { config: PostfixConfig; services: MasterService[]; listeners: Listener[] };
+  /** The SASL server of each smtpd service, made at its first connection (until main.cf changes). */
+  private saslServers = new Map<string, SaslServer | undefined>();
   private warned = new Set<string>();
 
   constructor(
@@ -117,7 +118,7 @@ export class PostfixInstance {
     this.mynetworks = new Mynetworks(this.config, this.tables);
     this.cleanup = new Cleanup(host, this.config, this.rewrite, this.queue, this.master, () => this.qmgr?.notify(), (a) => this.virtualAliases(a), this.tables);
     this.bounceDaemon = new BounceDaemon(host, this.config, this.cleanup, this.master);
-    this.sasl = this.saslServer();
+    this.saslServers.clear();
   }
 
   /** cleanup's virtual_alias_maps expansion of one canonical recipient. */
@@ -156,18 +157,16 @@ export class PostfixInstance {
     return { ...this.tables, warn: (text) => this.warnOnce(text, program, pid) };
   }
 
-  private saslServer(): SaslServer | undefined {
-    if (!this.safeBool('smtpd_sasl_auth_enable')) return undefined;
-    if (this.build.saslServerTypes.length === 0) return undefined;
-    return this.setupInfo.sasl?.(this);
-  }
-
-  private safeBool(name: string): boolean {
-    try {
-      return this.config.bool(name);
-    } catch {
-      return false;
-    }
+  /**
+   * The SASL server an smtpd service talks to, with the service's configuration (main.cf plus
+   * its master.cf -o overrides: smtpd_sasl_auth_enable=yes on submission only), when SASL is on.
+   */
+  saslServerFor(service: string, config: PostfixConfig): SaslServer | undefined {
+    if (this.saslServers.has(service)) return this.saslServers.get(service);
+    let server: SaslServer | undefined;
+    if (safeBool(config, 'smtpd_sasl_auth_enable') && this.build.saslServerTypes.length > 0) server = this.setupInfo.sasl?.(this, config);
+    this.saslServers.set(service, server);
+    return server;
   }
 
   /** The addresses smtpd listens on (inet_interfaces), or [] when that setting is broken. */
@@ -291,6 +290,7 @@ export class PostfixInstance {
   /** Re-reads master.cf (postfix reload after editing it). */
   setMasterCf(text: string): void {
     this.services = parseMasterCf(text).services;
+    this.saslServers.clear();
   }
 
   /**
@@ -334,5 +334,13 @@ export class PostfixInstance {
     const parsed = parseTableSource(text, path);
     this.host.fs.setDb(path, parsed.entries);
     return { warnings: parsed.warnings };
+  }
+}
+
+function safeBool(config: PostfixConfig, name: string): boolean {
+  try {
+    return config.bool(name);
+  } catch {
+    return false;
   }
 }

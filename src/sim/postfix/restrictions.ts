@@ -22,6 +22,8 @@ export interface CheckState {
   saslUser?: string;
   /** Set once the client used PIPELINING without being allowed to. */
   improperPipelining?: boolean;
+  /** The domain an ETRN command names (what smtpd_etrn_restrictions judge). */
+  etrnDomain?: string;
 }
 
 export interface CheckEnv {
@@ -123,11 +125,13 @@ function subjectFor(stage: Stage, state: CheckState): { subject: string; what: s
       return { subject: state.helo ?? '', what: 'Helo command rejected' };
     case 'sender':
       return { subject: state.sender ?? '', what: 'Sender address rejected' };
+    // smtpd names the command itself here: "<DATA>: Data command rejected".
     case 'data':
+      return { subject: 'DATA', what: 'Data command rejected' };
     case 'end-of-data':
-      return { subject: state.client.namaddr, what: 'Data command rejected' };
+      return { subject: 'END-OF-MESSAGE', what: 'End-of-data rejected' };
     case 'etrn':
-      return { subject: state.client.namaddr, what: 'ETRN command rejected' };
+      return { subject: state.etrnDomain ?? '', what: 'Etrn command rejected' };
     default:
       return { subject: state.recipient ?? '', what: 'Recipient address rejected' };
   }
@@ -239,7 +243,7 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       };
     case 'reject_unauth_pipelining':
       if (!state.improperPipelining) return DUNNO(list, name);
-      return { verdict: 'reject', list, restriction: name, reply: `554 5.5.0 <${subject}>: ${what}: Improper use of SMTP command pipelining` };
+      return { verdict: 'reject', list, restriction: name, reply: `503 5.5.0 <${subject}>: ${what}: Improper use of SMTP command pipelining` };
     case 'check_client_access':
     case 'check_helo_access':
     case 'check_sender_access':

@@ -13,6 +13,11 @@ function failureReason(svc: SmtpdServices): string {
   return svc.sasl?.type === 'cyrus' ? 'authentication failure' : '(reason unavailable)';
 }
 
+/** "warning: x[1.2.3.4]: SASL PLAIN authentication failed: reason, sasl_username=alice" ("(unavailable)" when no user is known yet). */
+function failedLine(state: SmtpdSessionState, mechanism: string, reason: string, user?: string): string {
+  return `warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: ${reason}, sasl_username=${user ?? '(unavailable)'}`;
+}
+
 export function auth(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
   state.where = 'AUTH';
   const fail = (reply: string) => {
@@ -24,11 +29,15 @@ export function auth(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   if (state.saslUser !== undefined) return fail('503 5.5.1 Error: already authenticated');
   if (state.sender !== undefined) return fail('503 5.5.1 Error: MAIL transaction in progress');
   if (cmd.args.length < 1 || cmd.args.length > 2) return fail('501 5.5.4 Syntax: AUTH mechanism');
-  const mechanism = cmd.args[0].toUpperCase();
-  const exchange = svc.sasl.begin(mechanism, { address: state.client.address, service: 'smtp' });
+  // Mechanism names match in any case; smtpd logs the name as the client typed it.
+  const mechanism = cmd.args[0];
+  const exchange = svc.sasl.begin(mechanism.toUpperCase(), { address: state.client.address, service: 'smtp' });
   if (!exchange) {
-    svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: Invalid authentication mechanism`);
-    return fail('535 5.7.8 Error: authentication failed: Invalid authentication mechanism');
+    // A mechanism the server does not offer (or smtpd_sasl_security_options took away).
+    const reason = svc.sasl.type === 'cyrus' ? 'no mechanism available' : 'Invalid authentication mechanism';
+    if (svc.sasl.type === 'cyrus') svc.log(`warning: SASL authentication failure: Couldn't find mech ${mechanism}`);
+    svc.log(failedLine(state, mechanism, reason));
+    return fail(`535 5.7.8 Error: authentication failed: ${reason}`);
   }
   state.auth = exchange;
   state.saslMethod = mechanism;
@@ -73,12 +82,11 @@ function step(svc: SmtpdServices, state: SmtpdSessionState, result: SaslStep): b
         return false;
       }
       const reason = result.message ?? failureReason(svc);
-      const who = result.user !== undefined ? `, sasl_username=${result.user}` : '';
       // Cyrus SASL logs its own reason through smtpd before smtpd says what failed.
       if (svc.sasl?.type === 'cyrus' && result.reason === 'bad-credentials') {
-        svc.log(`warning: SASL authentication failure: ${mechanism === 'CRAM-MD5' ? 'incorrect digest response' : 'Password verification failed'}`);
+        svc.log(`warning: SASL authentication failure: ${mechanism.toUpperCase() === 'CRAM-MD5' ? 'incorrect digest response' : 'Password verification failed'}`);
       }
-      svc.log(`warning: ${state.client.namaddr}: SASL ${mechanism} authentication failed: ${reason}${who}`);
+      svc.log(failedLine(state, mechanism, reason, result.user));
       svc.reply(state, `535 5.7.8 Error: authentication failed: ${reason}`, wait);
       return false;
     }

@@ -1,6 +1,7 @@
 /**
  * One SMTP command line into a command event, as Postfix's smtpd tokenizes it: words split on
- * white space, <...> and "..." kept whole, and "FROM:<addr>" / "TO:<addr>" split after the colon.
+ * white space (CR, VT and FF included), <...> and "..." kept whole, and "FROM:<addr>" /
+ * "TO:<addr>" split after the colon.
  */
 
 export const SMTPD_VERBS = [
@@ -14,61 +15,107 @@ export interface SmtpdCommand {
   verb: SmtpdVerb | 'UNKNOWN';
   /** The tokens after the verb (argv[1..]). */
   args: string[];
+  /** For each of args: the input ended inside its <...> or "..." (SMTPD_TOK_ERROR). */
+  malformed: boolean[];
   /** The verb as the client typed it. */
   word: string;
   /** The whole line as received. */
   line: string;
 }
 
-/** Splits a command line the way smtpd_token() does. */
-export function tokenize(line: string): string[] {
-  const out: string[] = [];
+/** isspace() in the C locale: what smtpd_token() treats as white space between words. */
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\v' || ch === '\f' || ch === '\r';
+}
+
+/**
+ * Reads a <...> or "..." group that starts at `i` (just after the opening character), as
+ * smtp_quoted() does: backslash escapes are kept, a "..." inside <...> is read whole (a ">" in
+ * it does not close), and <...> nest. Returns the text read and where reading stopped; `open`
+ * is true when the input ended before the group was closed.
+ */
+function quoted(line: string, i: number, first: string, last: string): { text: string; next: number; open: boolean } {
+  const stack = [last];
+  let text = first;
+  while (i < line.length) {
+    const c = line[i++];
+    text += c;
+    const wanted = stack[stack.length - 1];
+    if (c === '\\') {
+      if (i >= line.length) break;
+      text += line[i++];
+    } else if (c === wanted) {
+      if (stack.length === 1) return { text, next: i, open: false };
+      stack.pop();
+    } else if (c === '"') {
+      stack.push('"');
+    } else if (c === '<' && wanted === '>') {
+      stack.push('>');
+    }
+  }
+  return { text, next: i, open: true };
+}
+
+/** One word of a command line: its text, and whether a <...> or "..." in it was left open. */
+export interface SmtpdToken {
+  text: string;
+  /** SMTPD_TOK_ERROR: the input ended inside <...> or "..." ("MAIL FROM:<a@b"). */
+  malformed: boolean;
+}
+
+/**
+ * Splits a command line the way smtpd_token() does: words end at white space (space, tab, CR,
+ * LF, VT, FF), <...> and "..." are read whole, a backslash keeps the next character in the word,
+ * and a word that reads "from:" or "to:" ends at its colon ("FROM:<a@b>" is two words).
+ */
+export function tokenizeDetailed(line: string): SmtpdToken[] {
+  const out: SmtpdToken[] = [];
   let i = 0;
   const n = line.length;
-  while (i < n) {
-    while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
-    if (i >= n) break;
+  for (;;) {
     let tok = '';
-    while (i < n && line[i] !== ' ' && line[i] !== '\t') {
-      const ch = line[i];
-      if (ch === '<') {
-        const close = line.indexOf('>', i);
-        if (close < 0) {
-          tok += line.slice(i);
-          i = n;
-          break;
+    let malformed = false;
+    while (i < n) {
+      const c = line[i++];
+      if (isSpace(c)) {
+        while (i < n && isSpace(line[i])) i++;
+        if (tok.length > 0) break;
+      } else if (c === '<' || c === '"') {
+        const q = quoted(line, i, c, c === '<' ? '>' : '"');
+        tok += q.text;
+        i = q.next;
+        if (q.open) malformed = true;
+      } else if (c === ':') {
+        tok += c;
+        const lower = tok.toLowerCase();
+        if (lower === 'to:' || lower === 'from:') break;
+      } else {
+        if (c === '\\') {
+          tok += c;
+          if (i >= n) break;
+          tok += line[i++];
+          continue;
         }
-        tok += line.slice(i, close + 1);
-        i = close + 1;
-        continue;
+        tok += c;
       }
-      if (ch === '"') {
-        let j = i + 1;
-        while (j < n && line[j] !== '"') j += line[j] === '\\' ? 2 : 1;
-        tok += line.slice(i, Math.min(j + 1, n));
-        i = j + 1;
-        continue;
-      }
-      tok += ch;
-      i++;
     }
-    out.push(tok);
+    if (tok.length === 0) return out;
+    out.push({ text: tok, malformed });
   }
-  return out;
+}
+
+/** The words of a command line (see tokenizeDetailed). */
+export function tokenize(line: string): string[] {
+  return tokenizeDetailed(line).map((t) => t.text);
 }
 
 export function parseSmtpdCommand(line: string): SmtpdCommand {
-  const argv = tokenize(line);
-  const word = argv[0] ?? '';
+  const tokens = tokenizeDetailed(line);
+  const word = tokens[0]?.text ?? '';
   const upper = word.toUpperCase();
   const verb = (SMTPD_VERBS as readonly string[]).includes(upper) ? (upper as SmtpdVerb) : 'UNKNOWN';
-  let args = argv.slice(1);
-  // "MAIL FROM:<a@b>" and "RCPT TO:a@b" carry the address glued to the keyword.
-  if ((verb === 'MAIL' || verb === 'RCPT') && args.length > 0) {
-    const m = /^(FROM|TO):(.+)$/i.exec(args[0]);
-    if (m) args = [`${m[1]}:`, m[2], ...args.slice(1)];
-  }
-  return { verb, args, word, line };
+  const rest = tokens.slice(1);
+  return { verb, args: rest.map((t) => t.text), malformed: rest.map((t) => t.malformed), word, line };
 }
 
 /** Header-like lines ("Subject: hi") that a confused client sends as a command. */

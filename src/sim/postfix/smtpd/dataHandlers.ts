@@ -6,7 +6,7 @@ import { evaluateList } from '../restrictions';
 import type { SmtpdCommand } from './command';
 import { rejectLogLine } from './mailHandlers';
 import type { SmtpdServices } from './services';
-import { count, countLater, resetTransaction, type SmtpdSessionState } from './sessionState';
+import { checkStateOf, count, countLater, resetTransaction, type SmtpdSessionState } from './sessionState';
 
 export function data(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
   state.where = 'DATA';
@@ -25,7 +25,7 @@ export function data(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     count(state, 'data', false);
     return false;
   }
-  const d = evaluateList('data', { client: state.client, helo: state.heloName, sender: state.sender, saslUser: state.saslUser }, svc.checkEnv);
+  const d = evaluateList('data', checkStateOf(state), svc.checkEnv);
   if (svc.config.list('smtpd_data_restrictions').length > 0) svc.decision(state, d, 'data', state.client.namaddr);
   if (d.verdict === 'reject' || d.verdict === 'defer') {
     svc.log(rejectLogLine(state, d.reply ?? '', { from: state.sender, to: state.recipients[0]?.original }));

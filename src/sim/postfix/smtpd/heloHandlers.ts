@@ -4,7 +4,7 @@
  */
 import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
-import { count, resetTransaction, type SmtpdSessionState } from './sessionState';
+import { checkStateOf, count, resetTransaction, type SmtpdSessionState } from './sessionState';
 import { evaluateList } from '../restrictions';
 
 /** The EHLO keywords in the order Postfix prints them. */
@@ -30,6 +30,15 @@ export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): stri
   return out.filter((k) => !discard.has(k.split(' ')[0].split('=')[0]));
 }
 
+/**
+ * The HELO name as smtpd keeps it for logs and the Received: header: control characters and
+ * " <>()\\\";@" become "?" (printable() and neuter() with NEUTER_CHARACTERS), so a client cannot
+ * forge log syntax. Only the immediate HELO check (smtpd_delay_reject = no) sees it as sent.
+ */
+export function neuterHelo(name: string): string {
+  return name.replace(/[\x00-\x1f\x7f <>()\\";@]/g, '?');
+}
+
 function greet(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand, esmtp: boolean): boolean {
   const name = cmd.verb.toLowerCase();
   state.where = cmd.verb;
@@ -40,10 +49,10 @@ function greet(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand, 
   }
   const heloName = cmd.args.join(' ');
   resetTransaction(state);
-  state.heloName = heloName;
+  state.heloName = neuterHelo(heloName);
   state.esmtp = esmtp;
   if (!svc.config.bool('smtpd_delay_reject')) {
-    const d = evaluateList('helo', { client: state.client, helo: heloName }, svc.checkEnv);
+    const d = evaluateList('helo', checkStateOf(state, { helo: heloName, sender: undefined }), svc.checkEnv);
     svc.decision(state, d, 'helo', heloName);
     if (d.verdict === 'reject' || d.verdict === 'defer') {
       svc.log(`NOQUEUE: reject: ${cmd.verb} from ${state.client.namaddr}: ${d.reply}; proto=${esmtp ? 'ESMTP' : 'SMTP'} helo=<${heloName}>`);

@@ -6,6 +6,9 @@
  */
 import type { Connection, Listener, Peer } from '../../core/network';
 import { formatIp, parseIp } from '../../core/ip';
+import { syslogStamp } from '../../core/time';
+import { withSecurityOptions } from '../../sasl/securityOptions';
+import type { SaslServer } from '../../sasl/types';
 import type { CleanupInput } from '../cleanup';
 import type { PostfixConfig } from '../config';
 import type { MasterService } from '../masterCf';
@@ -16,7 +19,9 @@ import { evaluateList, type CheckEnv } from '../restrictions';
 import { receivedHeader } from './received';
 import type { SmtpdServices } from './services';
 import { SmtpdSession, type SmtpdActor, type SmtpdSessionHost } from './session';
-import { protocolName, type SmtpdSessionState } from './sessionState';
+import { logProtocol, protocolName, type SmtpdSessionState } from './sessionState';
+import { addReplyFooter } from './replyFooter';
+import { smtpdExpand } from './smtpdExpand';
 
 const SILENT: Peer = { onData() {}, onClose() {} };
 
@@ -30,6 +35,8 @@ export class SmtpdListener implements Listener {
   private readonly program: string;
   /** What every session of this service shares (made at the first connection: it reads the configuration). */
   private shared?: SmtpdSessionHost;
+  /** SASL activation for plain and TLS sessions; null until first asked. */
+  private readonly saslActivations: ({ server: SaslServer } | { fatal: string } | undefined | null)[] = [null, null];
 
   constructor(
     private readonly postfix: PostfixInstance,
@@ -49,9 +56,7 @@ export class SmtpdListener implements Listener {
     const pid = pf.master.acquire('smtpd');
     if (pf.smtpdFatal) {
       host.log.write(this.program, pid, `fatal: ${pf.smtpdFatal}`);
-      host.log.write('postfix/master', pf.master.pid, `warning: process /usr/lib/postfix/sbin/smtpd pid ${pid} exit status 1`);
-      host.log.write('postfix/master', pf.master.pid, 'warning: /usr/lib/postfix/sbin/smtpd: bad command startup -- throttling');
-      pf.master.release('smtpd', pid);
+      this.processDied(pid);
       return SILENT;
     }
     const address = conn.client.address;
@@ -60,6 +65,52 @@ export class SmtpdListener implements Listener {
     const session = new SmtpdSession(conn, pid, { name, address, port: conn.client.port, namaddr: `${name}[${address}]` }, this.shared);
     session.start();
     return session;
+  }
+
+  /** An smtpd process exited with status 1: the master notes it and throttles the service. */
+  private processDied(pid: number): void {
+    const pf = this.postfix;
+    pf.host.log.write('postfix/master', pf.master.pid, `warning: process /usr/lib/postfix/sbin/smtpd pid ${pid} exit status 1`);
+    pf.host.log.write('postfix/master', pf.master.pid, 'warning: /usr/lib/postfix/sbin/smtpd: bad command startup -- throttling');
+    pf.master.exited('smtpd', pid);
+  }
+
+  /**
+   * smtpd_sasl_activate() for a plain or an encrypted session of this service: the service's SASL
+   * server, offering what smtpd_sasl_security_options (smtpd_sasl_tls_security_options under
+   * TLS) allow — or the fatal error when they allow nothing.
+   */
+  private saslActivation(tls: boolean): { server: SaslServer } | { fatal: string } | undefined {
+    const cached = this.saslActivations[tls ? 1 : 0];
+    if (cached !== null) return cached;
+    const cfg = this.config;
+    let activation: { server: SaslServer } | { fatal: string } | undefined;
+    // smtpd_tls_auth_only (which an enforced TLS level implies) leaves SASL off until the handshake.
+    const waitsForTls = !tls && (cfg.bool('smtpd_tls_auth_only') || this.tlsLevel() === 'encrypt');
+    const server = waitsForTls ? undefined : this.postfix.saslServerFor(this.masterService.name, cfg);
+    if (server) {
+      const offered = withSecurityOptions(server, cfg.get(tls ? 'smtpd_sasl_tls_security_options' : 'smtpd_sasl_security_options'));
+      activation = offered ? { server: offered } : { fatal: 'no SASL authentication mechanisms' };
+    }
+    this.saslActivations[tls ? 1 : 0] = activation;
+    return activation;
+  }
+
+  /** smtpd_reject_footer under a 4xx/5xx reply, with the session's $names expanded. */
+  private rejectFooter(lines: string[], state: SmtpdSessionState, warn: (text: string) => void): string[] {
+    const cfg = this.config;
+    const template = cfg.raw('smtpd_reject_footer') ?? '';
+    if (template === '' || !/^[45]/.test(lines[0] ?? '')) return lines;
+    const host = this.postfix.host;
+    const ctx = {
+      state,
+      serverName: cfg.get('myhostname'),
+      filter: cfg.raw('smtpd_expansion_filter') ?? '',
+      // "%b %d %H:%M:%S": the syslog stamp with the day of the month zero-padded.
+      localtime: () => syslogStamp(host.epochNow(), host.zone).replace(/^(\w{3}) {2}(\d) /, '$1 0$2 '),
+      warn,
+    };
+    return addReplyFooter(lines, template, (part) => smtpdExpand(part, ctx));
   }
 
   private sessionHost(): SmtpdSessionHost {
@@ -82,6 +133,9 @@ export class SmtpdListener implements Listener {
       hardErrorLimit: cfg.int('smtpd_hard_error_limit'),
       errorSleepMs: cfg.seconds('smtpd_error_sleep_time') * 1000,
       myhostname: cfg.get('myhostname'),
+      sasl: (tls) => this.saslActivation(tls),
+      died: (pid) => this.processDied(pid),
+      rejectFooter: (lines, state, warn) => this.rejectFooter(lines, state, warn),
       wrapperMode: this.tlsLevel() !== 'none' && cfg.bool('smtpd_tls_wrappermode'),
       // The anvil exception list (smtpd_client_event_limit_exceptions, $mynetworks by default) is
       // matched at connect time, and with it the legacy mynetworks notice.
@@ -124,7 +178,9 @@ export class SmtpdListener implements Listener {
       checkEnv,
       tlsAvailable: tlsLevel !== 'none',
       tlsRequired: tlsLevel === 'encrypt',
-      sasl: pf.sasl,
+      get sasl() {
+        return session.saslServer;
+      },
       reply: (_state, lines, delayMs) => session.reply(lines, delayMs),
       log,
       recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, this.config, pf.rewrite, tables),
@@ -189,7 +245,7 @@ export class SmtpdListener implements Listener {
       text: `${received}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`,
       rewriteLocal: this.rewritesHeaders(state),
       origin: 'smtp',
-      client: { name: state.client.name, address: state.client.address, helo: state.heloName, protocol: protocolName(state), saslUser: state.saslUser, saslMethod: state.saslMethod },
+      client: { name: state.client.name, address: state.client.address, helo: state.heloName, protocol: logProtocol(state), saslUser: state.saslUser, saslMethod: state.saslMethod },
       ret: state.mailParams.some((p) => p.toUpperCase() === 'RET=HDRS') ? 'HDRS' : state.mailParams.some((p) => p.toUpperCase() === 'RET=FULL') ? 'FULL' : undefined,
       envid: state.envid,
     };

@@ -6,14 +6,14 @@ import { extractEnvelopeAddress, splitAddress } from '../address';
 import { checkRecipient, evaluateList } from '../restrictions';
 import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
-import { count, protocolName, type SmtpdSessionState } from './sessionState';
+import { checkStateOf, count, logProtocol, type SmtpdSessionState } from './sessionState';
 
 /** "NOQUEUE: reject: RCPT from x[1.2.3.4]: 554 ...; from=<a> to=<b> proto=SMTP helo=<h>" */
 export function rejectLogLine(state: SmtpdSessionState, reply: string, opts: { from?: string; to?: string } = {}): string {
   let line = `${state.queueId ?? 'NOQUEUE'}: reject: ${state.where} from ${state.client.namaddr}: ${reply};`;
   if (opts.from !== undefined) line += ` from=<${opts.from}>`;
   if (opts.to !== undefined) line += ` to=<${opts.to}>`;
-  line += ` proto=${protocolName(state)}`;
+  line += ` proto=${logProtocol(state)}`;
   if (state.heloName !== undefined) line += ` helo=<${state.heloName}>`;
   return line;
 }
@@ -53,19 +53,21 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   if (state.sender !== undefined) return fail(svc, state, 'mail', '503 5.5.1 Error: nested MAIL command');
   if (cmd.args.length < 2 || cmd.args[0].toLowerCase() !== 'from:') return fail(svc, state, 'mail', '501 5.5.4 Syntax: MAIL FROM:<address>');
   const params = cmd.args.slice(2);
-  const smtputf8 = params.some((p) => p.toUpperCase() === 'SMTPUTF8');
+  // An address whose <...> or "..." never closes is refused before it is parsed, without a warning.
+  if (cmd.malformed[1]) return fail(svc, state, 'mail', '501 5.1.7 Bad sender address syntax');
   const addr = extractEnvelopeAddress(cmd.args[1], { allowEmpty: true, strict: cfg.bool('strict_rfc821_envelopes') });
   if (!addr.ok || localPartEndsInAt(svc, addr.address)) {
     if (addr.warn || addr.ok) svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in MAIL command: ${cmd.args[1]}`);
     return fail(svc, state, 'mail', '501 5.1.7 Bad sender address syntax');
   }
-  void smtputf8;
   let size: number | undefined;
   let ret: string | undefined;
   let envid: string | undefined;
   for (const p of params) {
     const upper = p.toUpperCase();
-    if (upper === 'BODY=8BITMIME' || upper === 'BODY=7BIT' || upper === 'SMTPUTF8' || upper.startsWith('AUTH=')) continue;
+    if (upper === 'BODY=8BITMIME' || upper === 'BODY=7BIT' || upper.startsWith('AUTH=')) continue;
+    // With smtputf8_enable = no, SMTPUTF8 is an option like any unknown one.
+    if (upper === 'SMTPUTF8' && cfg.bool('smtputf8_enable')) continue;
     if (upper.startsWith('SIZE=')) {
       if (!/^\d+$/.test(p.slice(5))) return fail(svc, state, 'mail', '501 5.5.4 Bad message size syntax');
       size = Number(p.slice(5));
@@ -92,7 +94,7 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   }
   if (!cfg.bool('smtpd_delay_reject')) {
     for (const stage of ['client', 'helo', 'sender'] as const) {
-      const d = evaluateList(stage, { client: state.client, helo: state.heloName, sender: addr.address, saslUser: state.saslUser }, svc.checkEnv);
+      const d = evaluateList(stage, checkStateOf(state, { sender: addr.address }), svc.checkEnv);
       svc.decision(state, d, stage, addr.address);
       if (d.verdict === 'reject' || d.verdict === 'defer') {
         svc.log(rejectLogLine(state, d.reply ?? '', { from: addr.address }));
@@ -115,6 +117,7 @@ export function rcpt(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   state.where = 'RCPT';
   if (state.sender === undefined) return fail(svc, state, 'rcpt', '503 5.5.1 Error: need MAIL command');
   if (cmd.args.length < 2 || cmd.args[0].toLowerCase() !== 'to:') return fail(svc, state, 'rcpt', '501 5.5.4 Syntax: RCPT TO:<address>');
+  if (cmd.malformed[1]) return fail(svc, state, 'rcpt', '501 5.1.3 Bad recipient address syntax');
   const addr = extractEnvelopeAddress(cmd.args[1], { allowEmpty: false, strict: cfg.bool('strict_rfc821_envelopes') });
   if (!addr.ok || localPartEndsInAt(svc, addr.address)) {
     if (addr.warn || addr.ok) svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in RCPT command: ${cmd.args[1]}`);
@@ -145,7 +148,7 @@ export function rcpt(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     state.errorCount--;
     return false;
   }
-  const checkState = { client: state.client, helo: state.heloName, sender: state.sender, recipient: addr.address, saslUser: state.saslUser };
+  const checkState = checkStateOf(state, { recipient: addr.address });
   for (const d of checkRecipient(checkState, svc.checkEnv)) {
     svc.decision(state, d, 'rcpt', addr.address);
     if (d.verdict === 'reject' || d.verdict === 'defer') {
@@ -172,8 +175,10 @@ export function vrfy(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   const cfg = svc.config;
   state.where = 'VRFY';
   if (cfg.bool('disable_vrfy_command')) return fail(svc, state, 'vrfy', '502 5.5.1 VRFY command is disabled');
-  if (cmd.args.length < 1) return fail(svc, state, 'vrfy', '501 5.5.4 Syntax: VRFY address [SMTPUTF8]');
-  const arg = cmd.args.filter((a) => a.toUpperCase() !== 'SMTPUTF8').join(' ');
+  const utf8 = cfg.bool('smtputf8_enable');
+  if (cmd.args.length < 1) return fail(svc, state, 'vrfy', `501 5.5.4 Syntax: VRFY address${utf8 ? ' [SMTPUTF8]' : ''}`);
+  // Without SMTPUTF8 support the word is part of the address (and makes it bad syntax).
+  const arg = (utf8 ? cmd.args.filter((a) => a.toUpperCase() !== 'SMTPUTF8') : cmd.args).join(' ');
   const addr = extractEnvelopeAddress(arg, { allowEmpty: false, strict: cfg.bool('strict_rfc821_envelopes') });
   if (!addr.ok) {
     if (addr.warn) svc.log(`warning: Illegal address syntax from ${state.client.namaddr} in VRFY command: ${arg}`);

@@ -5,7 +5,10 @@
 import type { SmtpdCommand } from './command';
 import { looksLikeHeader } from './command';
 import type { SmtpdServices } from './services';
-import { count, resetTransaction, type SmtpdSessionState } from './sessionState';
+import { evaluateList } from '../restrictions';
+import { validHostname, validMailhostLiteral } from '../validHostname';
+import { rejectLogLine } from './mailHandlers';
+import { checkStateOf, count, resetTransaction, type SmtpdSessionState } from './sessionState';
 
 export function rset(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
   state.where = 'RSET';
@@ -50,6 +53,18 @@ export function etrn(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   if (state.sender !== undefined) return fail('503 Error: MAIL transaction in progress');
   if (cmd.args.length !== 1) return fail('500 Syntax: ETRN domain');
   const domain = cmd.args[0].replace(/^[@#]/, '');
+  if (!validHostname(domain) && !validMailhostLiteral(domain)) return fail('501 Error: invalid parameter syntax');
+  // smtpd_etrn_restrictions (after the client and helo lists that smtpd_delay_reject put off).
+  const stages = [...(svc.config.bool('smtpd_delay_reject') ? (['client', 'helo'] as const) : []), 'etrn' as const];
+  for (const stage of stages) {
+    const d = evaluateList(stage, checkStateOf(state, { etrnDomain: domain }), svc.checkEnv);
+    if (stage === 'etrn' || d.verdict !== 'dunno') svc.decision(state, d, stage, domain);
+    if (d.verdict === 'reject' || d.verdict === 'defer') {
+      const reply = d.reply ?? '554 5.7.1 Access denied';
+      svc.log(rejectLogLine(state, reply));
+      return fail(reply);
+    }
+  }
   const fastFlush = svc.config.list('fast_flush_domains');
   if (!fastFlush.some((d) => d.toLowerCase() === domain.toLowerCase())) {
     svc.log(`warning: reject: ETRN ${domain.slice(0, 100)}... from ${state.client.namaddr}`);

@@ -6,6 +6,7 @@
 import type { Actor } from 'xstate';
 import { createSimActor } from '../../core/actors';
 import type { Connection, Peer } from '../../core/network';
+import type { SaslServer } from '../../sasl/types';
 import { TLS_SESSION } from '../tls';
 import { parseSmtpdCommand } from './command';
 import { dataLine } from './dataHandlers';
@@ -20,17 +21,18 @@ const PRE_TLS = new Set(['HELO', 'EHLO', 'STARTTLS', 'NOOP', 'QUIT']);
 /** Commands after which the client must wait for the reply (smtpd's SMTPD_CMD_FLAG_LAST). */
 const PIPELINING_LAST = new Set(['HELO', 'EHLO', 'DATA', 'NOOP', 'VRFY']);
 
-/** Client bytes as Postfix prints them in a log line: \r, \n, \t and octal escapes. */
-function escapeInput(text: string): string {
+const NAMED_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
+
+/**
+ * At most `limit` bytes of client input as Postfix's escape() prints them in a log line:
+ * printable ASCII as is (a backslash doubled), \a \b \t \n \v \f \r by name, every other byte
+ * (UTF-8 ones included) as \ooo.
+ */
+function escapeInput(text: string, limit: number): string {
   let out = '';
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
-    if (ch === '\r') out += '\\r';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\\') out += '\\\\';
-    else if (c < 32 || c === 127) out += `\\${c.toString(8).padStart(3, '0')}`;
-    else out += ch;
+  for (const c of new TextEncoder().encode(text).subarray(0, limit)) {
+    if (c >= 32 && c < 127) out += c === 92 ? '\\\\' : String.fromCharCode(c);
+    else out += NAMED_ESCAPES[c] ?? `\\${c.toString(8).padStart(3, '0')}`;
   }
   return out;
 }
@@ -57,6 +59,15 @@ export interface SmtpdSessionHost {
   readonly myhostname: string;
   /** smtpd_tls_wrappermode (port 465): TLS from the first byte, before the greeting. */
   readonly wrapperMode: boolean;
+  /**
+   * SASL for a plain (tls = false) or encrypted session: the server under the security options,
+   * the fatal error activating it ends in, or undefined when SASL is off (or waits for TLS).
+   */
+  sasl(tls: boolean): { server: SaslServer } | { fatal: string } | undefined;
+  /** The process died of a fatal error (the master logs its exit status). */
+  died(pid: number): void;
+  /** smtpd_reject_footer added to a 4xx/5xx reply; `warn` logs unknown $names in it. */
+  rejectFooter(lines: string[], state: SmtpdSessionState, warn: (text: string) => void): string[];
   /** Lines smtpd logs right after "connect from" (e.g. the legacy mynetworks notice). */
   connectNotices(client: ClientInfo): string[];
   /** With smtpd_delay_reject = no, smtpd_client_restrictions decide at once: the refusal, if any. */
@@ -77,6 +88,7 @@ export class SmtpdSession implements Peer {
   private lastState = '';
   /** Lines still waiting in the input buffer, for the pipelining check. */
   private pending: string[] = [];
+  private sasl?: SaslServer;
 
   constructor(
     readonly conn: Connection,
@@ -106,28 +118,70 @@ export class SmtpdSession implements Peer {
     if (this.host.wrapperMode) {
       // The client must open with a TLS handshake; one that cannot (telnet) gets no greeting.
       this.state.tlsPending = true;
-      if (this.conn.tls) this.handshakeDone();
-      else {
+      if (!this.conn.tls) {
         this.armTimer();
         return;
       }
+      if (!this.handshakeDone()) return;
     }
+    if (this.greet()) this.armTimer();
+  }
+
+  /** The SASL server of this session, once smtpd activated SASL (see activateSasl). */
+  get saslServer(): SaslServer | undefined {
+    return this.sasl;
+  }
+
+  /**
+   * The greeting, or the refusal in its place. smtpd activates SASL for a plain session right
+   * after writing it but before the output is flushed, so when that activation is fatal the
+   * client sees nothing at all. Returns false when the process died.
+   */
+  private greet(): boolean {
     const refusal = this.host.connectRefusal(this.state.client);
     if (refusal) {
       // The refusal takes the greeting's place; from then on only QUIT is answered normally.
       this.host.log(this.pid, `NOQUEUE: reject: CONNECT from ${this.state.client.namaddr}: ${refusal}; proto=SMTP`);
       this.state.accessDenied = true;
-      this.reply([refusal]);
-    } else {
-      this.reply([`220 ${this.host.banner}`]);
     }
-    this.armTimer();
+    if (!this.state.tls && !this.activateSasl(false)) return false;
+    this.reply([refusal ?? `220 ${this.host.banner}`]);
+    return true;
   }
 
-  private handshakeDone(): void {
+  /** Returns false when the process died (SASL activation with the TLS options failed). */
+  private handshakeDone(): boolean {
     this.state.tlsPending = false;
     this.state.tls = true;
     this.host.log(this.pid, `Anonymous TLS connection established from ${this.state.client.namaddr}: ${TLS_SESSION}`);
+    return this.activateSasl(true);
+  }
+
+  /**
+   * smtpd_sasl_activate(): at the greeting of a plain session, and after every TLS handshake with
+   * smtpd_sasl_tls_security_options. When the security options leave no mechanism smtpd dies
+   * ("fatal: no SASL authentication mechanisms"). Returns false then.
+   */
+  private activateSasl(tls: boolean): boolean {
+    const activation = this.host.sasl(tls);
+    this.sasl = activation && 'server' in activation ? activation.server : undefined;
+    if (activation && 'fatal' in activation) {
+      this.die(activation.fatal);
+      return false;
+    }
+    return true;
+  }
+
+  /** smtpd exits on a fatal error: no reply, no disconnect line; the master notes the exit. */
+  private die(text: string): void {
+    this.ended = true;
+    this.timer?.cancel();
+    if (this.state.queueId !== undefined) this.svc.abortQueueFile(this.state);
+    this.host.log(this.pid, `fatal: ${text}`);
+    this.conn.close('server');
+    this.subscription.unsubscribe();
+    this.actor.stop();
+    this.host.died(this.pid);
   }
 
   /** The client wrote plain text where a TLS handshake was due: OpenSSL gives up. */
@@ -138,9 +192,12 @@ export class SmtpdSession implements Peer {
     this.finish(true);
   }
 
-  /** Sends a reply; after the soft error limit, error replies wait smtpd_error_sleep_time. */
+  /**
+   * Sends a reply, with smtpd_reject_footer under a 4xx/5xx one; after the soft error limit,
+   * error replies wait smtpd_error_sleep_time.
+   */
   reply(lines: string | string[], waitMs = 0): void {
-    const list = typeof lines === 'string' ? [lines] : lines;
+    const list = this.host.rejectFooter(typeof lines === 'string' ? [lines] : lines, this.state, (text) => this.host.log(this.pid, text));
     const first = list[0] ?? '';
     const isError = first.startsWith('4') || first.startsWith('5');
     const sleep = isError && this.state.errorCount >= this.host.softErrorLimit ? this.host.errorSleepMs : 0;
@@ -178,8 +235,8 @@ export class SmtpdSession implements Peer {
     if (this.state.tlsPending) {
       if (!this.conn.tls) return this.handshakeFailed();
       const wrapper = this.host.wrapperMode && !this.state.tls;
-      this.handshakeDone();
-      if (wrapper) this.reply([`220 ${this.host.banner}`]);
+      if (!this.handshakeDone()) return;
+      if (wrapper && !this.greet()) return;
     }
     if (this.state.chunk) {
       const rest = bdatBytes(this.state, line);
@@ -208,14 +265,14 @@ export class SmtpdSession implements Peer {
       this.afterCommand();
       return;
     }
-    if (line.trim() === '') {
+    const cmd = parseSmtpdCommand(this.commandText(line));
+    if (cmd.word === '') {
+      // Nothing but white space (or nothing before a NUL): no command at all.
       this.state.errorCount++;
       this.reply('500 5.5.2 Error: bad syntax');
       this.afterCommand(true);
       return;
     }
-    const cmd = parseSmtpdCommand(this.commandText(line));
-    this.checkPipelining(cmd.verb);
     if (this.state.accessDenied && cmd.verb !== 'QUIT' && cmd.verb !== 'UNKNOWN') {
       this.state.where = cmd.verb;
       count(this.state, cmd.verb.toLowerCase(), false);
@@ -232,6 +289,7 @@ export class SmtpdSession implements Peer {
       this.afterCommand(true);
       return;
     }
+    if (cmd.verb !== 'UNKNOWN') this.checkPipelining(cmd.verb);
     this.send({ type: cmd.verb, cmd } as SmtpdEvent);
     this.afterCommand();
   }
@@ -248,14 +306,17 @@ export class SmtpdSession implements Peer {
   }
 
   /**
-   * A client may not send more before it has the reply to HELO, EHLO, DATA, NOOP or VRFY.
-   * Postfix 3.7 logs the first time it happens (and rejects only with reject_unauth_pipelining).
+   * A client that said EHLO may send more before it has the reply, except after HELO, EHLO,
+   * DATA, NOOP or VRFY; one that said HELO (or nothing yet) may never do so. Postfix 3.7 logs
+   * the first time it happens, with up to 100 bytes of what was waiting, and rejects only with
+   * reject_unauth_pipelining. A command smtpd does not know is not checked.
    */
   private checkPipelining(verb: string): void {
-    if (this.state.illegalPipelining || this.pending.length === 0 || !PIPELINING_LAST.has(verb)) return;
+    if (this.state.illegalPipelining || this.pending.length === 0) return;
+    if (this.state.esmtp && !PIPELINING_LAST.has(verb)) return;
     this.state.illegalPipelining = true;
-    const rest = escapeInput(this.pending.map((l) => `${l}\r\n`).join(''));
-    this.host.log(this.pid, `improper command pipelining after ${verb} from ${this.state.client.namaddr}: ${rest.slice(0, 100)}`);
+    const waiting = escapeInput(this.pending.map((l) => `${l}\r\n`).join(''), 100);
+    this.host.log(this.pid, `improper command pipelining after ${verb} from ${this.state.client.namaddr}: ${waiting}`);
   }
 
   private send(event: SmtpdEvent): void {

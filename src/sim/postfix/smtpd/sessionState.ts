@@ -7,6 +7,7 @@
  * session is; this record says what it has collected.
  */
 import type { SaslExchange } from '../../sasl/types';
+import type { CheckState } from '../restrictions';
 
 export interface ClientInfo {
   /** Verified host name, or "unknown". */
@@ -123,7 +124,15 @@ export function counterSummary(state: SmtpdSessionState): string {
   return parts.join(' ');
 }
 
-/** The protocol name Postfix logs and writes into Received: SMTP, ESMTP, ESMTPA, ESMTPS, ESMTPSA. */
+/**
+ * The protocol smtpd logs (proto= of a reject line) and hands cleanup: SMTP or ESMTP. Encryption
+ * and authentication show only in the Received: header (protocolName).
+ */
+export function logProtocol(state: SmtpdSessionState): string {
+  return state.esmtp ? 'ESMTP' : 'SMTP';
+}
+
+/** The protocol Postfix writes into the Received: header (RFC 3848): SMTP, ESMTP, ESMTPA, ESMTPS, ESMTPSA. */
 export function protocolName(state: SmtpdSessionState): string {
   if (!state.esmtp) return 'SMTP';
   return `ESMTP${state.tls ? 'S' : ''}${state.saslUser !== undefined ? 'A' : ''}`;
@@ -140,4 +149,9 @@ export function resetTransaction(state: SmtpdSessionState): void {
   state.queueId = undefined;
   state.data = undefined;
   state.bdat = undefined;
+}
+
+/** What the access restrictions know of the session; the caller adds the address under test. */
+export function checkStateOf(state: SmtpdSessionState, extra: Partial<CheckState> = {}): CheckState {
+  return { client: state.client, helo: state.heloName, sender: state.sender, saslUser: state.saslUser, improperPipelining: state.illegalPipelining, ...extra };
 }
