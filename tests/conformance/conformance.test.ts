@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shared = existsSync(`${root}/../shared/conformance/score.mjs`) ? `${root}/../shared/conformance` : `${root}/tests/conformance/shared`;
 const recorded = `${root}/tests/conformance/recorded`;
+const recorded2 = `${root}/tests/conformance/recorded2`;
 
 interface Score {
   passed: number;
@@ -42,6 +43,8 @@ describe('conformance with the real daemons', () => {
   // Each corpus is replayed once; the figures below are read from the same run.
   const official = score(`${shared}/cases`);
   const ours = score(recorded);
+  // The second round of recordings: aliases, .forward, commands, content checks, per-service SASL.
+  const oursMore = score(recorded2);
 
   it('passes every case in the shared corpus (SMTP, SASL, POP3, IMAP, DNS)', () => {
     expect(official.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
@@ -55,14 +58,22 @@ describe('conformance with the real daemons', () => {
     expect(ours.passed).toBeGreaterThanOrEqual(196);
   });
 
+  it('passes every case of the second round of recordings (local delivery, content checks, smtpd per service)', () => {
+    expect(oursMore.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(oursMore.failed).toBe(0);
+    expect(oursMore.passed).toBeGreaterThanOrEqual(175);
+  });
+
   it('answers with the real reply codes and texts, log lines, mailboxes and postconf values', () => {
-    for (const s of [official, ours]) {
+    for (const s of [official, ours, oursMore]) {
       expect(s.pct('reply codes')).toBe(100);
       expect(s.pct('reply text')).toBeGreaterThanOrEqual(99);
       expect(s.pct('postconf values')).toBe(100);
       expect(s.pct('mailbox shape')).toBeGreaterThanOrEqual(97);
-      // Where a client's QUIT falls against qmgr's first line is a race in the recordings.
-      expect(s.pct('maillog shape')).toBeGreaterThanOrEqual(88);
+      // Where a client's QUIT falls against the delivery lines is a race in the recordings: the
+      // shared corpus logs the disconnect before delivery, which the simulator follows; the second
+      // round's slower client logged it after delivery in 28 of 47 cases.
+      expect(s.pct('maillog shape')).toBeGreaterThanOrEqual(s === oursMore ? 80 : 88);
     }
   });
 });
