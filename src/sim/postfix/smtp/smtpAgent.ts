@@ -110,7 +110,12 @@ export class SmtpAgent implements DeliveryAgent {
           host.trace.emit({ kind: 'daemon', host: host.name, daemon: 'smtp', instance: String(pid), state: String(snap.value) });
         });
         actor.start();
-        return { onData: (lines) => actor.send({ type: 'REPLY', lines }), onClose: () => actor.send({ type: 'CLOSED' }) };
+        // The server's close after our QUIT arrives once the transaction has ended the actor.
+        const live = () => actor.getSnapshot().status === 'active';
+        return {
+          onData: (lines) => live() && actor.send({ type: 'REPLY', lines }),
+          onClose: () => live() && actor.send({ type: 'CLOSED' }),
+        };
       },
     });
   }
