@@ -1527,6 +1527,135 @@ dns2('dns-nslookup-long-txt', 'nslookup -q=txt of the two-string DKIM record.', 
 dns2('dns-nslookup-interactive', 'nslookup reading commands from standard input: set type=mx, a name, set type=txt, another name, exit.',
      "printf 'set type=mx\\nexample.org\\nset type=txt\\n_dmarc.example.org\\nexit\\n' | nslookup")
 
+# ===================================================================================================
+# Third corpus (tests/conformance/recorded3): a held-out set of variants of the official cases'
+# kinds — the same hosts, other commands, arguments and settings — to check that the simulator is
+# general rather than fitted to the cases it was built against.
+# ===================================================================================================
+CURRENT = 'recorded3'
+MAIL_ALICE = ['MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S]
+
+# -- SMTP: greeting, HELO/EHLO, commands -------------------------------------------------------------
+smtp('smtp-banner-with-version', 'smtpd_banner = $myhostname ESMTP $mail_name ($mail_version): the greeting names the version.',
+     [S, *HELO, *QUIT], cf={'smtpd_banner': '$myhostname ESMTP $mail_name ($mail_version)'})
+smtp('smtp-helo-address-literal', 'HELO with an address literal and EHLO with a bare IP address.',
+     [S, 'HELO [127.0.0.1]', S, 'EHLO 127.0.0.1', S, *QUIT])
+smtp('smtp-ehlo-after-mail-resets', 'EHLO in the middle of a transaction resets it: RCPT then needs a new MAIL.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net>', S, 'EHLO client.example.org', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT])
+smtp('smtp-rcpt-before-mail', 'RCPT before MAIL, DATA before RCPT, MAIL twice.',
+     [S, *HELO, 'RCPT TO:<alice@mail.example.com>', S, 'MAIL FROM:<carol@example.net>', S, 'DATA', S, 'MAIL FROM:<carol@example.net>', S, *QUIT])
+smtp('smtp-mail-from-missing-brackets-and-colon', 'MAIL FROM without angle brackets, MAIL without "FROM:", RCPT without "TO:".',
+     [S, *HELO, 'MAIL carol@example.net', S, 'MAIL FROM:carol@example.net', S, 'RCPT alice@mail.example.com', S, 'RCPT TO:alice', S, *QUIT])
+smtp('smtp-rcpt-localhost-forms', 'Recipients alice@localhost, alice@[127.0.0.1] and root (no domain): local or not.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@localhost>', S, 'RCPT TO:<alice@[127.0.0.1]>', S, 'RCPT TO:<root>', S, *QUIT])
+smtp('smtp-vrfy-forms', 'VRFY of a user, of an alias, of a full address, of an unknown user, without argument and with angle brackets.',
+     [S, *HELO, 'VRFY alice', S, 'VRFY postmaster', S, 'VRFY alice@mail.example.com', S, 'VRFY nosuchuser', S, 'VRFY', S, 'VRFY <bob>', S, *QUIT])
+smtp('smtp-noop-rset-before-helo', 'NOOP, RSET and VRFY before HELO are fine; MAIL before HELO is not.',
+     [S, 'NOOP', S, 'RSET', S, 'VRFY alice', S, 'MAIL FROM:<carol@example.net>', S, *HELO, *QUIT])
+smtp('smtp-quit-in-data-line', 'After DATA, "QUIT" is message text; the message ends with the dot.',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'Subject: quit inside', '', 'QUIT', '.', S, *QUIT])
+smtp('smtp-three-recipients-one-unknown', 'Three recipients, one unknown: the message goes to the two others.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<nosuch@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S,
+      *msg('Subject: three', '', 'to alice and bob'), *QUIT])
+smtp('smtp-recipient-limit-three', 'smtpd_recipient_limit = 3: the fourth RCPT is refused with 452.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RCPT TO:<ansible@mail.example.com>', S, 'RCPT TO:<root@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_limit': '3'})
+smtp('smtp-message-size-limit-small-size-param', 'message_size_limit = 2000: MAIL FROM with SIZE=1999 is fine, SIZE=2001 is refused; EHLO shows SIZE 2000.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net> SIZE=1999', S, 'RSET', S, 'MAIL FROM:<carol@example.net> SIZE=2001', S, *QUIT], cf={'message_size_limit': '2000'})
+smtp('smtp-disable-vrfy-ehlo', 'disable_vrfy_command = yes: EHLO no longer lists VRFY and VRFY is refused with 502.',
+     [S, *EHLO, 'VRFY alice', S, *QUIT], cf={'disable_vrfy_command': 'yes'})
+smtp('smtp-ehlo-discard-features', 'smtpd_discard_ehlo_keywords = pipelining, etrn, dsn: those lines are gone from EHLO.',
+     [S, *EHLO, *QUIT], cf={'smtpd_discard_ehlo_keywords': 'pipelining, etrn, dsn'})
+smtp('smtp-alias-to-alias-chain', 'An alias to an alias to a user: delivered once, to the user, with the first alias as the original recipient.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<info@mail.example.com>', S, *msg('Subject: chain', '', 'through two aliases'), *QUIT],
+     aliases='postmaster: root\ninfo: sales\nsales: bob\n')
+smtp('smtp-alias-uppercase-recipient', 'An alias looked up for a recipient written in capitals (INFO@MAIL.EXAMPLE.COM).',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<INFO@MAIL.EXAMPLE.COM>', S, *msg('Subject: caps', '', 'alias in capitals'), *QUIT],
+     aliases='postmaster: root\ninfo: alice\n')
+smtp('smtp-mydestination-localhost-only', 'mydestination = localhost: alice@localhost is local, alice@mail.example.com is not any more and, the client being in mynetworks, goes out by DNS to the domain\'s MX.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@localhost>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: where', '', 'two recipients'), *QUIT],
+     cf={'mydestination': 'localhost'}, dns=True, peers=True)
+smtp('smtp-mynetworks-host-outside-127-5', 'mynetworks_style = host: a client at 127.0.0.5 is outside mynetworks and may not relay, but may send to a local user.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: local only', '', 'x'), *QUIT],
+     cf={'mynetworks_style': 'host'}, client='127.0.0.5')
+smtp('smtp-relay-two-remote-one-local', 'From mynetworks: a remote and a local recipient in one message; smtp and local deliver each.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, 'RCPT TO:<ansible@mail.example.com>', S, *msg('Subject: both', '', 'one out, one in'), *QUIT],
+     dns=True, peers=True)
+smtp('smtp-smtpd-helo-restrictions-reject-non-fqdn', 'smtpd_helo_required with reject_non_fqdn_helo_hostname in smtpd_helo_restrictions: HELO localhost is accepted, the rejection comes at RCPT (smtpd_delay_reject).',
+     [S, 'HELO localhost', S, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_helo_required': 'yes', 'smtpd_helo_restrictions': 'reject_non_fqdn_helo_hostname'})
+smtp('smtp-sender-restrictions-reject-sender-domain', 'smtpd_sender_restrictions = check_sender_access with a domain entry REJECT: any sender of that domain is refused at RCPT.',
+     [S, *HELO, 'MAIL FROM:<spammer@spam.example>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RSET', S, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_sender_restrictions': 'check_sender_access hash:/etc/postfix/sender_access'}, maps={'/etc/postfix/sender_access': 'spam.example REJECT\n'})
+smtp('smtp-access-map-custom-text', 'check_recipient_access with "550 Mailbox closed" and "REJECT Gone away" entries: the reply carries the map\'s text.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RCPT TO:<ansible@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_restrictions': 'check_recipient_access hash:/etc/postfix/rcpt_access'},
+     maps={'/etc/postfix/rcpt_access': 'bob@mail.example.com 550 Mailbox closed\nansible@mail.example.com REJECT Gone away\n'})
+smtp('smtp-data-pipelined-body', 'With PIPELINING: MAIL, RCPT and DATA in one write, then the body: three replies, then the 250.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net>', 'RCPT TO:<alice@mail.example.com>', 'DATA', S, S, S, 'Subject: pipelined', '', 'body', '.', S, *QUIT])
+
+# -- SMTP AUTH variants --------------------------------------------------------------------------------
+DOVECOT_AUTH = {'smtpd_sasl_auth_enable': 'yes', 'smtpd_sasl_type': 'dovecot', 'smtpd_sasl_path': 'private/auth'}
+smtp('smtp-auth-login-wrong-password', 'AUTH LOGIN through Dovecot with a wrong password: 535 5.7.8 and the warning in the log.',
+     [S, *EHLO, 'AUTH LOGIN', S, b64('alice'), S, b64('cheshire'), S, *QUIT], cf=DOVECOT_AUTH, sasl='dovecot')
+smtp('smtp-auth-lowercase-mechanism', 'auth plain in lower case, with the initial response.',
+     [S, *EHLO, f'auth plain {PLAIN_ALICE}', S, *QUIT], cf=DOVECOT_AUTH, sasl='dovecot')
+smtp('smtp-auth-then-relay-and-local', 'After AUTH PLAIN from outside mynetworks: a remote and a local recipient both accepted.',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, 'RCPT TO:<ansible@mail.example.com>', S,
+      *msg('Subject: sasl both', '', 'x'), *QUIT], cf={**DOVECOT_AUTH, 'mynetworks_style': 'host'}, sasl='dovecot', client='127.0.0.5', dns=True, peers=True)
+smtp('smtp-auth-empty-initial-response', 'AUTH PLAIN = (an empty initial response) and AUTH LOGIN with "*" to cancel.',
+     [S, *EHLO, 'AUTH PLAIN =', S, 'AUTH LOGIN', S, '*', S, *QUIT], cf=DOVECOT_AUTH, sasl='dovecot')
+
+# -- POP3 variants -------------------------------------------------------------------------------------
+pop3('pop3-list-uidl-after-dele', 'LIST and UIDL after DELE 1: the deleted message is left out; LIST 1 and UIDL 1 are errors.',
+     [S, *LOGIN, 'DELE 1', S, 'LIST', S, 'UIDL', S, 'LIST 1', S, 'UIDL 1', S, 'RSET', S, 'QUIT', S])
+pop3('pop3-top-more-lines-than-body', 'TOP with a line count larger than the body gives the whole message.',
+     [S, *LOGIN, 'TOP 1 100', S, 'QUIT', S])
+pop3('pop3-retr-twice-and-stat', 'RETR the same message twice, then STAT: nothing changes.',
+     [S, *LOGIN, 'RETR 3', S, 'RETR 3', S, 'STAT', S, 'QUIT', S])
+pop3('pop3-user-twice-then-pass', 'USER alice, USER bob, then PASS of bob: the second USER wins.',
+     [S, 'USER alice', S, 'USER bob', S, 'PASS builder', S, 'STAT', S, 'QUIT', S], users=('alice', 'bob'))
+pop3('pop3-dele-all-then-quit', 'DELE every message, STAT shows 0, QUIT commits: the next session finds the mailbox empty.',
+     [S, *LOGIN, 'DELE 1', S, 'DELE 2', S, 'DELE 3', S, 'STAT', S, 'LIST', S, 'QUIT', S])
+pop3('pop3-commands-with-extra-arguments', 'STAT, RSET and NOOP with arguments; DELE with two numbers.',
+     [S, *LOGIN, 'STAT 1', S, 'NOOP x', S, 'RSET 1', S, 'DELE 1 2', S, 'QUIT', S])
+pop3('pop3-auth-list-mechanisms', 'AUTH with no argument before login lists the mechanisms; CAPA shows SASL.',
+     [S, 'CAPA', S, 'AUTH', S, *LOGIN, 'QUIT', S])
+
+# -- IMAP variants --------------------------------------------------------------------------------------
+imap('imap-fetch-rfc822-size-and-header', 'FETCH RFC822.SIZE, RFC822.HEADER and BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)].',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 1 RFC822.SIZE', S, 'a4 FETCH 2 RFC822.HEADER', S, 'a5 FETCH 1:3 BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)]', S, 'a6 LOGOUT', S])
+imap('imap-store-minus-flags-and-flagged', 'STORE +FLAGS (\\Flagged), -FLAGS (\\Flagged), FLAGS (\\Answered \\Seen), and FETCH FLAGS after each.',
+     [S, *ILOGIN, *ISELECT, 'a3 STORE 1 +FLAGS (\\Flagged)', S, 'a4 STORE 1 -FLAGS (\\Flagged)', S, 'a5 STORE 2 FLAGS (\\Answered \\Seen)', S, 'a6 FETCH 1:3 FLAGS', S, 'a7 LOGOUT', S])
+imap('imap-search-header-from-subject', 'SEARCH FROM, SUBJECT, HEADER and NOT, OR combinations.',
+     [S, *ILOGIN, *ISELECT, 'a3 SEARCH FROM bob', S, 'a4 SEARCH SUBJECT hello', S, 'a5 SEARCH NOT SUBJECT hello', S, 'a6 SEARCH OR FROM bob FROM carol', S, 'a7 SEARCH HEADER To alice', S, 'a8 LOGOUT', S])
+imap('imap-status-inbox-before-select', 'STATUS INBOX (MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN) before SELECT, and of a missing mailbox.',
+     [S, *ILOGIN, 'a2 STATUS INBOX (MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN)', S, 'a3 STATUS Nosuch (MESSAGES)', S, 'a4 LOGOUT', S])
+imap('imap-login-wrong-user', 'LOGIN as a user who does not exist, then with a wrong password, then right.',
+     [S, 'a1 LOGIN nosuch secret', S, 'a2 LOGIN alice cheshire', S, 'a3 LOGIN alice wonderland', S, 'a4 LOGOUT', S])
+imap('imap-select-twice-and-close', 'SELECT INBOX twice, CLOSE, then FETCH without a mailbox.',
+     [S, *ILOGIN, *ISELECT, 'a3 SELECT INBOX', S, 'a4 CLOSE', S, 'a5 FETCH 1 FLAGS', S, 'a6 LOGOUT', S])
+imap('imap-fetch-body-sections', 'FETCH BODY[TEXT], BODY[1], BODY[HEADER] and BODY[]<0.20> of a plain text message.',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 1 BODY[TEXT]', S, 'a4 FETCH 1 BODY[1]', S, 'a5 FETCH 1 BODY[HEADER]', S, 'a6 FETCH 1 BODY[]<0.20>', S, 'a7 LOGOUT', S])
+imap('imap-uid-store-and-copy', 'UID STORE and UID COPY to a new folder; STATUS of the folder.',
+     [S, *ILOGIN, *ISELECT, 'a3 CREATE Archive', S, 'a4 UID COPY 1:2 Archive', S, 'a5 UID STORE 2 +FLAGS (\\Seen)', S, 'a6 STATUS Archive (MESSAGES UNSEEN)', S, 'a7 LOGOUT', S])
+imap('imap-examine-store-refused', 'EXAMINE opens read-only: STORE is refused, EXPUNGE too.',
+     [S, *ILOGIN, 'a2 EXAMINE INBOX', S, 'a3 STORE 1 +FLAGS (\\Deleted)', S, 'a4 EXPUNGE', S, 'a5 LOGOUT', S])
+
+# -- DNS variants -----------------------------------------------------------------------------------------
+dns('dns-nslookup-soa-type', 'nslookup -type=soa of the lab domain.', 'nslookup -type=soa example.com')
+dns('dns-nslookup-mx-no-mx', 'nslookup -type=mx of a name with an address but no MX: "No answer".', 'nslookup -type=mx mail.example.com')
+dns('dns-dig-short-txt-spf', 'dig +short TXT of the SPF record of example.net.', 'dig +short TXT example.net')
+dns('dns-dig-mx-example-net', 'dig MX example.net: two exchangers, their addresses in ADDITIONAL.', 'dig MX example.net')
+dns('dns-dig-short-x', 'dig +short -x of 127.0.0.2.', 'dig +short -x 127.0.0.2')
+dns('dns-host-t-mx-example-net', 'host -t mx of example.net.', 'host -t mx example.net')
+dns('dns-host-aaaa-mail', 'host -t aaaa of mail.example.com.', 'host -t aaaa mail.example.com')
+dns('dns-host-cname-www', 'host of www.example.com (a CNAME): alias, address, IPv6 address, and mail handled by nothing.', 'host www.example.com')
+dns('dns-nslookup-reverse-unknown', 'nslookup of an address without a PTR record (127.0.0.7).', 'nslookup 127.0.0.7')
+dns('dns-dig-nxdomain-example-net', 'dig of a name that does not exist in example.net: NXDOMAIN and the SOA in AUTHORITY.', 'dig nosuch.example.net')
+dns('dns-dig-txt-example-com-a', 'dig TXT a.example.com (a number as text).', 'dig a.example.com TXT')
+dns('dns-host-ipv6only', 'host of a name with only an AAAA record.', 'host ipv6only.example.net')
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
