@@ -30,6 +30,24 @@ export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): stri
   return out.filter((k) => !discard.has(k.split(' ')[0].split('=')[0]));
 }
 
+/** ehlo_mask.c's table: the keywords smtpd_discard_ehlo_keywords knows, in the order it names them. */
+const EHLO_MASK_NAMES = [
+  '8BITMIME', 'AUTH', 'ETRN', 'PIPELINING', 'SIZE', 'VERP', 'VRFY', 'XCLIENT', 'XFORWARD',
+  'STARTTLS', 'ENHANCEDSTATUSCODES', 'DSN', 'SMTPUTF8', 'CHUNKING',
+];
+
+/**
+ * What smtpd logs at each EHLO when smtpd_discard_ehlo_keywords hides features: "discarding
+ * EHLO keywords: ETRN PIPELINING DSN" (in the table's order, unknown words ignored), nothing
+ * when the list is empty or says silent-discard.
+ */
+export function discardedKeywordsNotice(svc: SmtpdServices): string | undefined {
+  const words = new Set(svc.config.list('smtpd_discard_ehlo_keywords').map((k) => k.toUpperCase()));
+  if (words.has('SILENT-DISCARD')) return undefined;
+  const named = EHLO_MASK_NAMES.filter((k) => words.has(k));
+  return named.length > 0 ? `discarding EHLO keywords: ${named.join(' ')}` : undefined;
+}
+
 /**
  * The HELO name as smtpd keeps it for logs and the Received: header: control characters and
  * " <>()\\\";@" become "?" (printable() and neuter() with NEUTER_CHARACTERS), so a client cannot
@@ -64,6 +82,8 @@ function greet(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand, 
   }
   const hostname = svc.config.get('myhostname');
   if (esmtp) {
+    const notice = discardedKeywordsNotice(svc);
+    if (notice) svc.log(notice);
     const keywords = ehloKeywords(svc, state);
     const lines = [hostname, ...keywords].map((text, i, all) => `250${i === all.length - 1 ? ' ' : '-'}${text}`);
     svc.reply(state, lines);
