@@ -30,8 +30,10 @@ export function parseMsgnum(args: string, count: number, thenSpace: boolean): Ms
   const m = /^\d+/.exec(args);
   if (!m) return { ok: false, reply: `-ERR Invalid message number: ${args}` };
   const digits = m[0];
-  if (digits.length > 10 || Number(digits) > 0xffffffff) return { ok: false, reply: `-ERR Message number too large: ${args}` };
   const rest = args.slice(digits.length);
+  // str_parse_uint() moves the argument pointer past the digits unless they overflow 64 bits.
+  if (exceedsUint64(digits)) return { ok: false, reply: `-ERR Message number too large: ${args}` };
+  if (Number(digits) > 0xffffffff) return { ok: false, reply: `-ERR Message number too large: ${rest}` };
   if (thenSpace ? !rest.startsWith(' ') : rest !== '') return { ok: false, reply: `-ERR Noise after message number: ${rest}` };
   const num = Number(digits);
   if (num === 0 || num > count) return { ok: false, reply: `-ERR There's no message ${num}.` };
@@ -43,7 +45,16 @@ export function parseSize(args: string): { ok: true; size: number } | { ok: fals
   const m = /^\d+/.exec(args);
   if (!m) return { ok: false, reply: `-ERR Invalid size: ${args}` };
   const rest = args.slice(m[0].length);
-  if (m[0].length > 19) return { ok: false, reply: `-ERR Size too large: ${args}` };
+  if (exceedsUint64(m[0])) return { ok: false, reply: `-ERR Size too large: ${args}` };
   if (rest !== '') return { ok: false, reply: `-ERR Noise after size: ${rest}` };
   return { ok: true, size: Number(m[0]) };
+}
+
+const UINT64_MAX = '18446744073709551615';
+
+/** Do these decimal digits overflow str_parse_uintmax()'s 64 bits? */
+function exceedsUint64(digits: string): boolean {
+  const significant = digits.replace(/^0+(?=\d)/, '');
+  if (significant.length !== UINT64_MAX.length) return significant.length > UINT64_MAX.length;
+  return significant > UINT64_MAX;
 }
