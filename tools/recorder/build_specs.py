@@ -1656,6 +1656,82 @@ dns('dns-dig-nxdomain-example-net', 'dig of a name that does not exist in exampl
 dns('dns-dig-txt-example-com-a', 'dig TXT a.example.com (a number as text).', 'dig a.example.com TXT')
 dns('dns-host-ipv6only', 'host of a name with only an AAAA record.', 'host ipv6only.example.net')
 
+# -- a second held-out batch (also tests/conformance/recorded3) ---------------------------------------
+smtp('smtp-message-long-header-folded', 'A message with a folded Subject header and a header line longer than 998 characters.',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'Subject: a folded', '  subject line', 'X-Long: ' + 'x' * 1100, '', 'body', '.', S, *QUIT])
+smtp('smtp-message-no-header-separator', 'A message whose first line is not a header: everything is body, Postfix adds the headers it needs.',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'just a line of text', 'and another', '.', S, *QUIT])
+smtp('smtp-message-only-dots', 'Body lines "..", "..." and ". " (dot-stuffed) arrive as ".", ".." and ". ".',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'Subject: dots', '', '..', '...', '. ', 'end', '.', S, *QUIT])
+smtp('smtp-message-date-and-message-id-kept', 'A message with its own Date and Message-ID: cleanup keeps them.',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'Date: Tue, 2 Jan 2024 10:00:00 +0100', 'Message-ID: <own-id-42@example.net>', 'From: Carol <carol@example.net>', 'To: Alice <alice@mail.example.com>', 'Subject: own ids', '', 'body', '.', S, *QUIT])
+smtp('smtp-rset-after-data', 'A message, then RSET, then a second message to bob in the same session.',
+     [S, *HELO, *MAIL_ALICE, *msg('Subject: first', '', 'one'), 'RSET', S, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@mail.example.com>', S, *msg('Subject: second', '', 'two'), *QUIT])
+smtp('smtp-mail-from-body-8bitmime-smtputf8', 'MAIL FROM with BODY=8BITMIME and SMTPUTF8, and a UTF-8 subject.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net> BODY=8BITMIME SMTPUTF8', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: café', '', 'naïve'), *QUIT])
+smtp('smtp-rcpt-notify-never', 'RCPT with NOTIFY=NEVER to an unknown local user is refused as usual; NOTIFY=SUCCESS,FAILURE to alice is accepted.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<nosuch@mail.example.com> NOTIFY=NEVER', S, 'RCPT TO:<alice@mail.example.com> NOTIFY=SUCCESS,FAILURE', S, *QUIT])
+smtp('smtp-rcpt-bad-notify', 'RCPT with a bad NOTIFY value and with an unknown parameter.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com> NOTIFY=SOMETIMES', S, 'RCPT TO:<alice@mail.example.com> FOO=BAR', S, *QUIT])
+smtp('smtp-auth-cyrus-cram-md5-wrong-digest', 'AUTH CRAM-MD5 against sasldb: the client cannot know the challenge in advance, answers a wrong digest and is refused.',
+     [S, *EHLO, 'AUTH CRAM-MD5', S, b64('alice 0123456789abcdef0123456789abcdef'), S, *QUIT], cf=CYRUS_CF, sasl='cyrus', client='127.0.0.5')
+smtp('smtp-auth-cyrus-plain-wrong-user', 'AUTH PLAIN against sasldb for a user not in it.',
+     [S, *EHLO, f"AUTH PLAIN {b64(chr(0) + 'nosuch' + chr(0) + 'secret')}", S, *QUIT], cf=CYRUS_CF, sasl='cyrus', client='127.0.0.5')
+smtp('smtp-relay-restrictions-reject-all', 'smtpd_relay_restrictions = reject: every recipient is refused, even a local one from mynetworks.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT], cf={'smtpd_relay_restrictions': 'reject'})
+smtp('smtp-client-restrictions-permit-mynetworks-reject', 'smtpd_client_restrictions = permit_mynetworks, reject: 127.0.0.5 (outside, mynetworks_style host) is refused at RCPT, 127.0.0.1 is fine.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'permit_mynetworks, reject', 'mynetworks_style': 'host'}, client='127.0.0.5')
+smtp('smtp-helo-restrictions-check-helo-access', 'check_helo_access with a REJECT entry for the HELO name "friend.example": refused at RCPT.',
+     [S, 'HELO friend.example', S, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_helo_restrictions': 'check_helo_access hash:/etc/postfix/helo_access'}, maps={'/etc/postfix/helo_access': 'friend.example REJECT You are no friend\n'})
+smtp('smtp-mynetworks-cidr-list-outside', 'mynetworks = 127.0.0.0/30: a client at 127.0.0.5 may not relay to example.net.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@example.net>', S, *QUIT], cf={'mynetworks': '127.0.0.0/30'}, client='127.0.0.5')
+smtp('smtp-alias-to-file', 'An alias to a file (/tmp/archive.mbox): local appends the message as the default_privs user.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<archive@mail.example.com>', S, *msg('Subject: archive', '', 'keep me'), *QUIT],
+     aliases='postmaster: root\narchive: /tmp/archive.mbox\n')
+smtp('smtp-alias-with-comment-and-continuation', 'An aliases file with a comment and a continuation line: team is alice and bob.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<team@mail.example.com>', S, *msg('Subject: team', '', 'hello team'), *QUIT],
+     aliases='# the lab aliases\npostmaster: root\nteam: alice,\n  bob\n')
+smtp('smtp-recipient-delimiter-plus-alias', 'recipient_delimiter = +: alice+news is delivered to alice; an alias sales+x goes through the alias sales.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice+news@mail.example.com>', S, 'RCPT TO:<sales+x@mail.example.com>', S, *msg('Subject: plus', '', 'x'), *QUIT],
+     cf={'recipient_delimiter': '+'}, aliases='postmaster: root\nsales: bob\n')
+
+pop3('pop3-uidl-top-after-rset', 'DELE 2, RSET, then UIDL and TOP 2 0 work again.',
+     [S, *LOGIN, 'DELE 2', S, 'RSET', S, 'UIDL', S, 'TOP 2 0', S, 'QUIT', S])
+pop3('pop3-list-big-number', 'LIST and RETR with a huge number and a negative one.',
+     [S, *LOGIN, 'LIST 4294967296', S, 'RETR -1', S, 'QUIT', S])
+pop3('pop3-auth-plain-wrong-then-user-pass', 'AUTH PLAIN with a wrong password, then USER/PASS right.',
+     [S, f"AUTH PLAIN {b64(chr(0) + 'alice' + chr(0) + 'cheshire')}", S, *LOGIN, 'STAT', S, 'QUIT', S])
+pop3('pop3-capa-lowercase-and-quit', 'capa and quit in lower case before login.',
+     [S, 'capa', S, 'quit', S])
+
+imap('imap-list-variants', 'LIST "" "", LIST "" *, LIST "" %, LIST "" INBOX and LSUB "" *.',
+     [S, *ILOGIN, 'a2 LIST "" ""', S, 'a3 LIST "" *', S, 'a4 LIST "" %', S, 'a5 LIST "" INBOX', S, 'a6 LSUB "" *', S, 'a7 LOGOUT', S])
+imap('imap-fetch-uid-flags-internaldate-range', 'FETCH 2:* (UID FLAGS INTERNALDATE RFC822.SIZE) and FETCH * UID.',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 2:* (UID FLAGS INTERNALDATE RFC822.SIZE)', S, 'a4 FETCH * UID', S, 'a5 LOGOUT', S])
+imap('imap-search-all-uid-range', 'SEARCH ALL, SEARCH 2:3, UID SEARCH UID 1:2, SEARCH LARGER 300 and SMALLER 300.',
+     [S, *ILOGIN, *ISELECT, 'a3 SEARCH ALL', S, 'a4 SEARCH 2:3', S, 'a5 UID SEARCH UID 1:2', S, 'a6 SEARCH LARGER 300', S, 'a7 SEARCH SMALLER 300', S, 'a8 LOGOUT', S])
+imap('imap-store-deleted-then-close', 'STORE \\Deleted on two messages, CLOSE expunges silently, SELECT shows the rest.',
+     [S, *ILOGIN, *ISELECT, 'a3 STORE 1,3 +FLAGS.SILENT (\\Deleted)', S, 'a4 CLOSE', S, 'a5 SELECT INBOX', S, 'a6 LOGOUT', S])
+imap('imap-rename-delete-inbox-refused', 'RENAME of a missing mailbox, DELETE INBOX, CREATE INBOX: each refused.',
+     [S, *ILOGIN, 'a2 RENAME Nosuch Other', S, 'a3 DELETE INBOX', S, 'a4 CREATE INBOX', S, 'a5 LOGOUT', S])
+imap('imap-noop-check-in-selected', 'NOOP, CHECK and CAPABILITY in the selected state.',
+     [S, *ILOGIN, *ISELECT, 'a3 NOOP', S, 'a4 CHECK', S, 'a5 CAPABILITY', S, 'a6 LOGOUT', S])
+imap('imap-fetch-missing-message', 'FETCH of message 9 (there are 3), UID FETCH 9, STORE 9.',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 9 FLAGS', S, 'a4 UID FETCH 9 FLAGS', S, 'a5 STORE 9 +FLAGS (\\Seen)', S, 'a6 LOGOUT', S])
+imap('imap-authenticate-login-mechanism', 'AUTHENTICATE LOGIN: base64 prompts, then SELECT.',
+     [S, 'a1 AUTHENTICATE LOGIN', S, b64('alice'), S, b64('wonderland'), S, *ISELECT, 'a3 LOGOUT', S])
+
+dns('dns-dig-short-ns', 'dig +short NS of example.net.', 'dig +short NS example.net')
+dns('dns-dig-noall-answer-mx-example-com', 'dig +noall +answer MX example.com.', 'dig +noall +answer MX example.com')
+dns('dns-nslookup-txt-spf-example-net', 'nslookup -type=txt example.net.', 'nslookup -type=txt example.net')
+dns('dns-nslookup-www-cname', 'nslookup www.example.com: the canonical name and its addresses.', 'nslookup www.example.com')
+dns('dns-host-reverse-127-0-0-9', 'host 127.0.0.9: the PTR name.', 'host 127.0.0.9')
+dns('dns-host-nxdomain-example-com', 'host of a missing name in example.com.', 'host nosuch.example.com')
+dns('dns-dig-any-example-net', 'dig ANY example.net.', 'dig ANY example.net')
+dns('dns-dig-aaaa-no-record', 'dig AAAA of a name with only an A record: NOERROR, empty answer, the SOA in AUTHORITY.', 'dig AAAA ns1.example.com')
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
