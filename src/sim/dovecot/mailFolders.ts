@@ -174,7 +174,7 @@ export class UserFolders {
     fresh.expunge(() => true);
     fresh.uidValidity = old.uidValidity;
     fresh.uidNext = old.uidNext;
-    fresh.messages.push(...old.messages);
+    fresh.adopt(old.messages);
     old.expunge(() => true);
     const wasMarked = this.marked.delete(from);
     const wasUnread = this.unread.delete(from);
@@ -198,7 +198,7 @@ export class UserFolders {
         fresh.expunge(() => true);
         fresh.uidValidity = old.uidValidity;
         fresh.uidNext = old.uidNext;
-        fresh.messages.push(...old.messages);
+        fresh.adopt(old.messages);
         old.expunge(() => true);
       }
       for (const list of [this.names, this.dirs, this.created]) {

@@ -25,8 +25,14 @@ export interface StoredMessage {
 }
 
 export class Mailbox {
-  readonly messages: StoredMessage[] = [];
+  /** Changed only through append, adopt and expunge, so that `changes` counts every change. */
+  private readonly list: StoredMessage[] = [];
   uidNext = 1;
+  /**
+   * Bumped by every change to the message list: lets a reader that derived something from the
+   * messages (local's running mbox size) know whether it still holds.
+   */
+  private changeCount = 0;
 
   constructor(
     readonly path: string,
@@ -37,24 +43,40 @@ export class Mailbox {
   append(sender: string, arrived: number, text: string, flags: Iterable<string> = []): StoredMessage {
     const msg: StoredMessage = { uid: this.uidNext++, sender, arrived, text, flags: new Set(flags), recent: true };
     if (this.format === 'maildir') msg.file = `${Math.floor(arrived / 1000)}.M${msg.uid}P0.${this.path.split('/').filter(Boolean)[2] ?? 'host'}`;
-    this.messages.push(msg);
+    this.list.push(msg);
+    this.changeCount++;
     return msg;
+  }
+
+  /** Takes over another mailbox's messages, in order, as a folder rename does. */
+  adopt(messages: readonly StoredMessage[]): void {
+    this.list.push(...messages);
+    this.changeCount++;
+  }
+
+  get messages(): readonly StoredMessage[] {
+    return this.list;
+  }
+
+  get changes(): number {
+    return this.changeCount;
   }
 
   /** Removes the messages for which `drop` is true; returns their former sequence numbers (1-based). */
   expunge(drop: (m: StoredMessage) => boolean): number[] {
     const removed: number[] = [];
-    for (let i = this.messages.length - 1; i >= 0; i--) {
-      if (drop(this.messages[i])) {
+    for (let i = this.list.length - 1; i >= 0; i--) {
+      if (drop(this.list[i])) {
         removed.unshift(i + 1);
-        this.messages.splice(i, 1);
+        this.list.splice(i, 1);
       }
     }
+    if (removed.length > 0) this.changeCount++;
     return removed;
   }
 
   get size(): number {
-    return this.messages.length;
+    return this.list.length;
   }
 }
 

@@ -128,7 +128,7 @@ export class SelectedMailbox {
     return seqs;
   }
 
-  private takeRecent(messages: StoredMessage[]): void {
+  private takeRecent(messages: readonly StoredMessage[]): void {
     for (const m of messages) {
       if (!m.recent) continue;
       this.recent.add(m.uid);

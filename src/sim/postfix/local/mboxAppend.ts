@@ -13,8 +13,9 @@
  */
 import { STRERROR, type Errno, type FileAccess } from '../../host/fileAccess';
 import type { HostContext } from '../../host/hostContext';
-import { fromLine, mboxEntry, quoteFromLines } from '../../mail/mailStore';
+import { fromLine, quoteFromLines } from '../../mail/mailStore';
 import { byteLength } from '../cleanup';
+import { mboxFileBytes, noteMboxAppend } from './mboxFileSize';
 
 export interface MboxAppend {
   path: string;
@@ -57,12 +58,16 @@ export function appendToMbox(host: Pick<HostContext, 'store' | 'epochNow' | 'zon
   const box = host.store.get(req.path);
   const arrived = host.epochNow();
   const text = quoteFromLines(req.text);
-  if (req.sizeLimit > 0) {
-    const existing = box ? box.messages.reduce((n, m) => n + byteLength(mboxEntry(m, host.zone)) + 1, 0) : 0;
-    const adding = byteLength(`${fromLine({ sender: req.sender, arrived }, host.zone)}\n${text.endsWith('\n') ? text : `${text}\n`}`) + 1;
-    // The write that would pass the limit fails (EFBIG) and mail_copy truncates the file back.
-    if (existing + adding > req.sizeLimit) return fail('EFBIG', `error writing message: ${STRERROR.EFBIG}`);
+  if (req.sizeLimit <= 0) {
+    host.store.open(req.path, 'mbox').append(req.sender, arrived, text);
+    return { ok: true };
   }
-  host.store.open(req.path, 'mbox').append(req.sender, arrived, text);
+  const existing = box ? mboxFileBytes(box, host.zone) : 0;
+  const adding = byteLength(`${fromLine({ sender: req.sender, arrived }, host.zone)}\n${text.endsWith('\n') ? text : `${text}\n`}`) + 1;
+  // The write that would pass the limit fails (EFBIG) and mail_copy truncates the file back.
+  if (existing + adding > req.sizeLimit) return fail('EFBIG', `error writing message: ${STRERROR.EFBIG}`);
+  const written = host.store.open(req.path, 'mbox');
+  written.append(req.sender, arrived, text);
+  noteMboxAppend(written, host.zone, existing, adding);
   return { ok: true };
 }
