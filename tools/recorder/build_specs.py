@@ -1732,6 +1732,25 @@ dns('dns-host-nxdomain-example-com', 'host of a missing name in example.com.', '
 dns('dns-dig-any-example-net', 'dig ANY example.net.', 'dig ANY example.net')
 dns('dns-dig-aaaa-no-record', 'dig AAAA of a name with only an A record: NOERROR, empty answer, the SOA in AUTHORITY.', 'dig AAAA ns1.example.com')
 
+# -- computed defaults (host.effective) under other main.cf texts (also recorded3) ---------------------
+HQ = [S, *HELO, *QUIT]
+smtp('smtp-postconf-myhostname-three-labels', 'myhostname = smtp.mail.example.com and no mydomain: mydomain becomes mail.example.com, and the defaults that use it follow.',
+     HQ, cf={'myhostname': 'smtp.mail.example.com'}, drop=('mydomain',))
+smtp('smtp-postconf-myorigin-mydomain', 'myorigin = $mydomain and mydestination with $mydomain: the values postconf computes.',
+     HQ, cf={'myorigin': '$mydomain', 'mydestination': '$myhostname, localhost.$mydomain, localhost, $mydomain'})
+smtp('smtp-postconf-compat-2', 'compatibility_level = 2: the 3.6 defaults except what changed at 3.6.',
+     HQ, cf={'compatibility_level': '2'})
+smtp('smtp-postconf-mynetworks-style-class', 'mynetworks_style = class with loopback only: mynetworks is 127.0.0.0/8.',
+     HQ, cf={'mynetworks_style': 'class'})
+smtp('smtp-postconf-explicit-mynetworks-list', 'mynetworks written as a list with a comment-free mix of CIDR and a host: printed as written.',
+     HQ, cf={'mynetworks': '127.0.0.0/8, [::1]/128, 192.168.1.0/24'})
+smtp('smtp-postconf-message-size-zero', 'message_size_limit = 0 (no limit) and smtpd_recipient_limit = 50: EHLO shows SIZE without a number.',
+     [S, *EHLO, *QUIT], cf={'message_size_limit': '0', 'smtpd_recipient_limit': '50'})
+smtp('smtp-postconf-relay-domains-list', 'relay_domains = example.net, example.org with compatibility 3.6.',
+     HQ, cf={'relay_domains': 'example.net, example.org'})
+smtp('smtp-postconf-recipient-restrictions-set', 'smtpd_recipient_restrictions set with newlines and commas in main.cf.',
+     HQ, cf={'smtpd_recipient_restrictions': 'permit_mynetworks,\n    reject_unauth_destination'})
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
