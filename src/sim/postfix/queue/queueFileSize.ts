@@ -8,11 +8,15 @@
  * agree with the real one's decisions: with message_size_limit = 1000 a one-line message from
  * localhost is refused, with 1300 a short message to two recipients is accepted.
  */
+import { utf8Length } from '../../core/utf8Length';
 import type { ClientTrace } from './queueStore';
 
 /** One record: type byte, length byte(s), payload. */
 function record(payload: string): number {
-  const length = new TextEncoder().encode(payload).length;
+  return recordOfLength(utf8Length(payload));
+}
+
+function recordOfLength(length: number): number {
   return 1 + (length < 128 ? 1 : 2) + length;
 }
 
@@ -41,9 +45,24 @@ export function queueFileSize(parts: QueueFileParts): number {
   for (const r of parts.recipients) {
     size += record(r.original) + record(r.address) + record(`dsn_orcpt=rfc822;${r.original || r.address}`);
   }
-  const lines = parts.text.endsWith('\n') ? parts.text.slice(0, -1).split('\n') : parts.text.split('\n');
-  for (const line of lines) size += record(line);
-  return size;
+  return size + textRecords(parts.text);
+}
+
+/**
+ * One record per line of the text (a final newline ends the last line, it does not start an
+ * empty one), measured in place: splitting every message into lines cost more than the sizes.
+ */
+function textRecords(text: string): number {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length;
+  let size = 0;
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    size += recordOfLength(utf8Length(text, start, lineEnd));
+    if (lineEnd === end) return size;
+    start = lineEnd + 1;
+  }
 }
 
 /** The named attributes smtpd hands cleanup about the client. */
