@@ -5,6 +5,7 @@
  *   #S=<base64url(deflate-raw(JSON))>  anything else: { v, l: lesson, c: changes } or { v, s: scenario }
  *
  *   #L=relay&p=sequence,maillog        ...with the views and panels that were open
+ *   #S=...{ ..., k: changes }           compare mode: the scenario as A, and B as A with `k` changed
  *
  * The fragment is untrusted input: it is size-checked, inflated with a cap (a small link must not
  * unpack into gigabytes), decoded without eval, migrated, and validated; any problem comes back as
@@ -31,6 +32,8 @@ export interface SharedState {
   lang?: string;
   /** Open panels, as the UI names them. */
   panels?: string[];
+  /** Compare mode: B, the variant shown beside the scenario (which is A). */
+  compareWith?: Scenario;
 }
 
 export interface LessonSource {
@@ -46,12 +49,14 @@ interface Payload {
   t?: number;
   g?: string;
   p?: string[];
+  /** Compare mode: what B changes in A. */
+  k?: Change[];
 }
 
 export async function encodeState(state: SharedState, lessons: LessonSource): Promise<string> {
   const base = state.lessonId ? lessons.scenarioOf(state.lessonId) : undefined;
   const changes = base ? diffScenario(base, state.scenario) : undefined;
-  if (base && changes && changes.length === 0) {
+  if (base && changes && changes.length === 0 && !state.compareWith) {
     const params = new URLSearchParams({ L: state.lessonId! });
     if (state.time) params.set('t', String(round(state.time / 1000)));
     if (state.lang) params.set('lang', state.lang);
@@ -71,6 +76,7 @@ export async function encodeState(state: SharedState, lessons: LessonSource): Pr
   if (state.lang) payload.g = state.lang;
   const panels = panelNames(state.panels);
   if (panels) payload.p = panels;
+  if (state.compareWith) payload.k = diffScenario(state.scenario, state.compareWith);
   return `#S=${await compress(JSON.stringify(payload))}`;
 }
 
@@ -140,9 +146,12 @@ async function decodePayload(data: string, lessons: LessonSource): Promise<Decod
     const first = checked.issues.find((i) => i.severity === 'error');
     return fail('invalid', `The link's scenario is not valid: ${first?.path}: ${first?.message}`, { path: first?.path ?? '', message: (first?.message ?? '').slice(0, 200) });
   }
+  const variant = payload.k === undefined ? undefined : variantOf(checked.scenario, payload.k);
+  if (variant && 'error' in variant) return variant;
   return {
     state: {
       scenario: checked.scenario,
+      ...(variant ? { compareWith: variant.scenario } : {}),
       lessonId: typeof payload.l === 'string' ? payload.l : undefined,
       time: typeof payload.t === 'number' && Number.isFinite(payload.t) && payload.t >= 0 ? payload.t * 1000 : undefined,
       lang: language(payload.g),
@@ -150,6 +159,18 @@ async function decodePayload(data: string, lessons: LessonSource): Promise<Decod
     },
     issues: checked.issues,
   };
+}
+
+/** B of a compare link: A with the link's changes, checked as strictly as A. */
+function variantOf(a: Scenario, changes: unknown): { scenario: Scenario } | LinkError {
+  const applied = applyChanges(a, Array.isArray(changes) ? changes : []);
+  if ('error' in applied) return fail('changesMismatch', `The link's compared variant does not fit its scenario: ${applied.error}.`, { detail: applied.error.slice(0, 120) });
+  const checked = validateScenario(applied.value);
+  if (!checked.scenario) {
+    const first = checked.issues.find((i) => i.severity === 'error');
+    return fail('invalid', `The link's compared variant is not valid: ${first?.path}: ${first?.message}`, { path: first?.path ?? '', message: (first?.message ?? '').slice(0, 200) });
+  }
+  return { scenario: checked.scenario };
 }
 
 function seconds(text: string | null): number | undefined {

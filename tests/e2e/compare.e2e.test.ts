@@ -96,6 +96,29 @@ describe('compare mode', () => {
     expect(summary).toMatch(/\d+ maillog lines differ/);
   });
 
+  it('shares the comparison: the link opens A and B side by side in a fresh page', async () => {
+    await page.getByTestId('compare-share').click();
+    const field = page.getByTestId('share-link');
+    await expect.poll(() => field.inputValue(), { timeout: 10_000 }).toMatch(/#S=/);
+    const link = await field.inputValue();
+    await screenshot(page, 'compare-share');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('share-dialog').waitFor({ state: 'detached' });
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const fresh = await context.newPage();
+    const freshErrors = watchErrors(fresh);
+    await fresh.addInitScript(() => localStorage.setItem('mailsim.lang', 'en'));
+    await fresh.goto(link);
+    await fresh.getByTestId('compare').waitFor({ timeout: 30_000 });
+    await waitForText(fresh, 'compare-changes', 'main.cf mynetworks');
+    await waitForText(fresh, 'compare-summary', '3 replies differ', 30_000);
+    expect(await fresh.getByTestId('compare-editor').count()).toBe(0);
+    await screenshot(fresh, 'compare-from-link');
+    expect(freshErrors).toEqual([]);
+    await context.close();
+  });
+
   it('plays both runs in lockstep and marks the differing reply on both sides', async () => {
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
     await key(page, 'Space');

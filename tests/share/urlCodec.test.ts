@@ -50,6 +50,26 @@ describe('scenario links', () => {
     expect('state' in back && back.state.lessonId).toBe('telnet');
   });
 
+  it('carries a comparison: the lesson as A and the variant B as its changes, short enough to share', async () => {
+    const b = structuredClone(DEFAULT_LESSON);
+    (b.hosts[1].main_cf as Record<string, string>).compatibility_level = '0';
+    const link = await encodeState({ scenario: DEFAULT_LESSON, lessonId: 'telnet', time: 5_000, compareWith: b }, lessons);
+    expect(link.startsWith('#S=')).toBe(true);
+    expect(link.length).toBeLessThanOrEqual(300);
+    const back = await decodeState(link, lessons);
+    expect('state' in back && back.state.scenario).toEqual(DEFAULT_LESSON);
+    expect('state' in back && back.state.compareWith).toEqual(b);
+    expect('state' in back && back.state.time).toBe(5_000);
+  });
+
+  it('refuses a comparison whose variant is not a valid scenario, naming the field', async () => {
+    const b = structuredClone(DEFAULT_LESSON);
+    b.hosts[1].addresses = ['192.168.1.1/99'];
+    const link = await encodeState({ scenario: DEFAULT_LESSON, lessonId: 'telnet', compareWith: b }, lessons);
+    const back = await decodeState(link, lessons);
+    expect(back).toMatchObject({ code: 'invalid', args: { path: 'hosts[1].addresses[0]' } });
+  });
+
   it('fits a four-host scenario built from nothing in 2,000 characters', async () => {
     const link = await encodeState({ scenario: fourHosts() }, lessons);
     expect(link.length).toBeLessThanOrEqual(2000);

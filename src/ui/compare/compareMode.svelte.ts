@@ -9,9 +9,12 @@ class CompareMode {
   active = $state(false);
   /** A: the scenario as the classroom had it, with the actions taken live so far. */
   base = $state.raw<Scenario | undefined>(undefined);
+  /** B when it is known at opening (a shared comparison); otherwise B starts as a copy of A. */
+  variant = $state.raw<Scenario | undefined>(undefined);
 
-  open(base: Scenario): void {
+  open(base: Scenario, variant?: Scenario): void {
     this.base = base;
+    this.variant = variant;
     this.active = true;
   }
 

@@ -9,6 +9,7 @@ import { diffScenario } from '../../share/scenarioDiff';
 import type { LessonSource } from '../../share/urlCodec';
 import type { Scenario, ScriptStep } from '../../sim/scenario/schema';
 import { i18n, type Lang } from '../i18n/i18n.svelte';
+import { compareMode } from '../compare/compareMode.svelte';
 import { browserStore, forget, readPlace, readWork } from '../persist/savedWork';
 import { isShareFragment } from '../share/shareLink';
 import type { AppState, PanelId, ViewId } from './app.svelte';
@@ -74,6 +75,8 @@ export async function openLink(app: AppState, fragment: string): Promise<boolean
     app.notice = { kind: 'linkError', code: 'invalid', args: { path: '', message: app.session.error?.issues?.[0]?.message ?? '' } };
     return false;
   }
+  // A shared comparison opens compare mode over the classroom, which holds A.
+  if (state.compareWith) compareMode.open(state.scenario, state.compareWith);
   const base = state.lessonId ? lessonSource.scenarioOf(state.lessonId) : undefined;
   app.notice = { kind: 'linkOpened', lessonId: state.lessonId, title: state.scenario.title, changes: base ? diffScenario(base, state.scenario).length : 0 };
   return true;
