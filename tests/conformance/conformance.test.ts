@@ -40,49 +40,41 @@ function score(cases: string): Score {
   };
 }
 
-describe('conformance with the real daemons', () => {
+interface Corpus {
+  what: string;
+  dir: string;
+  /** Every case must pass; the count only guards against cases going missing. */
+  cases: number;
+  /**
+   * Where a client's QUIT falls against the delivery lines is a race in the recordings: the
+   * shared corpus's client usually has smtpd log the disconnect before delivery, which the
+   * simulator follows; the recorder of the later rounds is slower, so delivery mostly comes first.
+   */
+  maillogShape: number;
+}
+
+const CORPORA: Corpus[] = [
+  { what: 'the shared corpus (SMTP, SASL, POP3, IMAP, DNS)', dir: `${shared}/cases`, cases: 41, maillogShape: 88 },
+  { what: 'the cases recorded for this project from Postfix 3.7.11, Dovecot 2.3.19 and BIND 9.18', dir: recorded, cases: 196, maillogShape: 88 },
+  { what: 'the second round (local delivery, content checks, smtpd per service)', dir: recorded2, cases: 175, maillogShape: 76 },
+  { what: 'the third round (variants of the shared cases, recorded after the simulator as a held-out check)', dir: recorded3, cases: 100, maillogShape: 76 },
+];
+
+describe.each(CORPORA)('conformance with the real daemons: $what', (corpus) => {
   // Each corpus is replayed once; the figures below are read from the same run.
-  const official = score(`${shared}/cases`);
-  const ours = score(recorded);
-  // The second round of recordings: aliases, .forward, commands, content checks, per-service SASL.
-  const oursMore = score(recorded2);
-  // The third round: variants of the shared corpus's kinds, recorded after the simulator was built.
-  const heldOut = score(recorded3);
+  const s = score(corpus.dir);
 
-  it('passes every case in the shared corpus (SMTP, SASL, POP3, IMAP, DNS)', () => {
-    expect(official.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
-    expect(official.failed).toBe(0);
-    expect(official.passed).toBeGreaterThanOrEqual(41);
-  });
-
-  it('passes every case recorded for this project from Postfix 3.7.11, Dovecot 2.3.19 and BIND 9.18', () => {
-    expect(ours.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
-    expect(ours.failed).toBe(0);
-    expect(ours.passed).toBeGreaterThanOrEqual(196);
-  });
-
-  it('passes every case of the second round of recordings (local delivery, content checks, smtpd per service)', () => {
-    expect(oursMore.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
-    expect(oursMore.failed).toBe(0);
-    expect(oursMore.passed).toBeGreaterThanOrEqual(175);
-  });
-
-  it('passes every case of the third round (variants of the shared cases, recorded as a held-out check)', () => {
-    expect(heldOut.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
-    expect(heldOut.failed).toBe(0);
-    expect(heldOut.passed).toBeGreaterThanOrEqual(100);
+  it('passes every case', () => {
+    expect(s.lines.filter((l) => l.startsWith('FAIL'))).toEqual([]);
+    expect(s.failed).toBe(0);
+    expect(s.passed).toBeGreaterThanOrEqual(corpus.cases);
   });
 
   it('answers with the real reply codes and texts, log lines, mailboxes and postconf values', () => {
-    for (const s of [official, ours, oursMore, heldOut]) {
-      expect(s.pct('reply codes')).toBe(100);
-      expect(s.pct('reply text')).toBeGreaterThanOrEqual(99);
-      expect(s.pct('postconf values')).toBe(100);
-      expect(s.pct('mailbox shape')).toBeGreaterThanOrEqual(97);
-      // Where a client's QUIT falls against the delivery lines is a race in the recordings: the
-      // shared corpus logs the disconnect before delivery, which the simulator follows; the second
-      // and third rounds' slower client logged it after delivery in most cases.
-      expect(s.pct('maillog shape')).toBeGreaterThanOrEqual(s === oursMore || s === heldOut ? 76 : 88);
-    }
+    expect(s.pct('reply codes')).toBe(100);
+    expect(s.pct('reply text')).toBeGreaterThanOrEqual(99);
+    expect(s.pct('postconf values')).toBe(100);
+    expect(s.pct('mailbox shape')).toBeGreaterThanOrEqual(97);
+    expect(s.pct('maillog shape')).toBeGreaterThanOrEqual(corpus.maillogShape);
   });
 });
