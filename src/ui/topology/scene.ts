@@ -10,6 +10,9 @@ import type { Place } from '../../sim/projection/places';
 import type { TraceIndex } from '../../sim/projection/traceIndex';
 import type { PaceMap } from '../model/pacing';
 import { pointAlong, routeBetween, type Layout, type Point } from './layout';
+import { restingEnvelopes, type Resting } from './restingGroups';
+
+export type { Resting };
 
 /** How long a gate or an alias fan-out stays lit after it happened (presentation ms). */
 export const LINGER = 3200;
@@ -18,16 +21,6 @@ const MAX_TRAVEL = 1000;
 /** Above this many moving things, labels would only be noise. */
 const LABEL_LIMIT = 24;
 const MOTION_LIMIT = 3000;
-
-export interface Resting {
-  place: Place;
-  x: number;
-  y: number;
-  count: number;
-  /** Keys of the envelopes here (host\tqueueId or conn:N), for clicks. */
-  keys: string[];
-  kind: 'envelope' | 'bounce' | 'pending';
-}
 
 export interface Moving {
   motion: Motion;
@@ -119,32 +112,6 @@ function latestPerPlace(lit: Lit[]): Lit[] {
     if (!prev || prev.motion.seq < l.motion.seq) best.set(key, l);
   }
   return [...best.values()];
-}
-
-function restingEnvelopes(state: FoldState, layout: Layout, inMotion: Set<string>): Resting[] {
-  const groups = new Map<string, Resting>();
-  const put = (place: Place, key: string, kind: Resting['kind']) => {
-    const k = `${placeKey(place)}\t${kind}`;
-    let g = groups.get(k);
-    if (!g) {
-      const box = layout.nodes.get(placeKey(place));
-      if (!box) return;
-      g = { place, x: box.x, y: box.y, count: 0, keys: [], kind };
-      groups.set(k, g);
-    }
-    g.count++;
-    if (g.keys.length < 64) g.keys.push(key);
-  };
-  for (const [key, m] of state.messages) {
-    if (inMotion.has(key)) continue;
-    put({ host: m.host, node: m.node }, key, m.origin === 'bounce' ? 'bounce' : 'envelope');
-  }
-  for (const [conn, pending] of state.pending) {
-    const key = `conn:${conn}`;
-    if (inMotion.has(key)) continue;
-    put(pending.server, key, 'pending');
-  }
-  return [...groups.values()];
 }
 
 function routeThrough(layout: Layout, path: Place[]): Point[] | undefined {
