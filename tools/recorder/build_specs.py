@@ -1751,6 +1751,71 @@ smtp('smtp-postconf-relay-domains-list', 'relay_domains = example.net, example.o
 smtp('smtp-postconf-recipient-restrictions-set', 'smtpd_recipient_restrictions set with newlines and commas in main.cf.',
      HQ, cf={'smtpd_recipient_restrictions': 'permit_mynetworks,\n    reject_unauth_destination'})
 
+# -- a third held-out batch (also tests/conformance/recorded3) ----------------------------------------
+smtp('smtp-message-too-big-in-data', 'message_size_limit = 1200 and a message body larger than that: 552 5.3.4 at the end of DATA.',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'Subject: big', '', *(['y' * 70] * 30), '.', S, *QUIT], cf={'message_size_limit': '1200'})
+smtp('smtp-long-data-line', 'A body line of 1,500 characters (longer than SMTP allows): Postfix accepts and delivers it.',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'Subject: long line', '', 'z' * 1500, '.', S, *QUIT])
+smtp('smtp-helo-required-ehlo-error-then-helo', 'smtpd_helo_required = yes: MAIL before HELO is refused; EHLO without a name is a syntax error; then HELO works.',
+     [S, 'MAIL FROM:<carol@example.net>', S, 'EHLO', S, *HELO, 'MAIL FROM:<carol@example.net>', S, *QUIT], cf={'smtpd_helo_required': 'yes'})
+smtp('smtp-null-sender-two-recipients', 'MAIL FROM:<> (a bounce) to two local users.',
+     [S, *HELO, 'MAIL FROM:<>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, *msg('Subject: delivery report', '', 'returned'), *QUIT])
+smtp('smtp-postmaster-literal', 'RCPT TO:<postmaster@[127.0.0.1]> and TO:<postmaster> (no domain): both reach root by the alias.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<postmaster@[127.0.0.1]>', S, 'RCPT TO:<postmaster>', S, *msg('Subject: pm', '', 'x'), *QUIT])
+smtp('smtp-etrn-forms', 'ETRN without argument, with a domain, with a domain not in the fast-flush list, before HELO.',
+     [S, 'ETRN example.net', S, *HELO, 'ETRN', S, 'ETRN example.net', S, 'ETRN @example.net', S, *QUIT])
+smtp('smtp-expn-disabled-by-vrfy', 'disable_vrfy_command = yes: EXPN of an alias and of a user.',
+     [S, *HELO, 'EXPN staff', S, 'EXPN alice', S, *QUIT], cf={'disable_vrfy_command': 'yes'}, aliases='postmaster: root\nstaff: alice, bob\n')
+smtp('smtp-mail-from-size-too-big-default', 'MAIL FROM with SIZE larger than the default message_size_limit (10240000).',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net> SIZE=20000000', S, 'MAIL FROM:<carol@example.net> SIZE=abc', S, *QUIT])
+smtp('smtp-rcpt-unknown-domain-from-mynetworks', 'From mynetworks, a recipient in a domain that does not exist (no DNS): accepted, then the smtp client bounces it.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@nosuch.example.net>', S, *msg('Subject: nowhere', '', 'x'), *QUIT], dns=True, peers=True)
+smtp('smtp-auth-plain-then-mail-outside', 'From outside mynetworks: MAIL and RCPT to a remote domain before AUTH are refused; after AUTH PLAIN the same RCPT is accepted.',
+     [S, *EHLO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, 'RSET', S, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, *QUIT],
+     cf={**DOVECOT_AUTH, 'mynetworks_style': 'host'}, sasl='dovecot', client='127.0.0.5')
+smtp('smtp-auth-mail-from-auth-param', 'MAIL FROM with AUTH=<> and AUTH=alice@mail.example.com parameters after AUTH.',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com> AUTH=<>', S, 'RSET', S, 'MAIL FROM:<alice@mail.example.com> AUTH=alice@mail.example.com', S, *QUIT],
+     cf=DOVECOT_AUTH, sasl='dovecot')
+smtp('smtp-sasl-security-noanonymous-ehlo', 'smtpd_sasl_security_options = noanonymous (the default, written out) with Dovecot: EHLO offers AUTH PLAIN LOGIN.',
+     [S, *EHLO, *QUIT], cf={**DOVECOT_AUTH, 'smtpd_sasl_security_options': 'noanonymous'}, sasl='dovecot')
+smtp('smtp-two-messages-different-senders', 'Two messages in one session from different senders to different users.',
+     [S, *HELO, *MAIL_ALICE, *msg('Subject: one', '', '1'), 'MAIL FROM:<dave@example.net>', S, 'RCPT TO:<bob@mail.example.com>', S, *msg('Subject: two', '', '2'), *QUIT])
+
+pop3('pop3-user-empty-and-pass-empty', 'USER with no name, then USER alice and PASS with no password.',
+     [S, 'USER', S, 'USER alice', S, 'PASS', S, 'QUIT', S])
+pop3('pop3-top-negative-and-noise', 'TOP with a negative line count, TOP with text after the count, LIST with a trailing space.',
+     [S, *LOGIN, 'TOP 1 -1', S, 'TOP 1 2 x', S, 'LIST 1 ', S, 'QUIT', S])
+pop3('pop3-last-and-unknown-after-login', 'LAST (an old POP3 command Dovecot does not have) and XTND after login.',
+     [S, *LOGIN, 'LAST', S, 'XTND XMIT', S, 'QUIT', S])
+pop3('pop3-retr-then-dele-then-uidl-all', 'RETR 1, DELE 1, UIDL, then QUIT: one message left for the next session.',
+     [S, *LOGIN, 'RETR 1', S, 'DELE 1', S, 'UIDL', S, 'QUIT', S])
+
+imap('imap-fetch-header-fields-not', 'FETCH BODY.PEEK[HEADER.FIELDS.NOT (Message-ID Date)] and BODY[HEADER.FIELDS (date)].',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 1 BODY.PEEK[HEADER.FIELDS.NOT (Message-ID Date)]', S, 'a4 FETCH 2 BODY.PEEK[HEADER.FIELDS (date)]', S, 'a5 LOGOUT', S])
+imap('imap-select-lowercase-inbox-and-status-unseen', 'SELECT inbox in lower case; STORE \\Seen on one message; STATUS INBOX (UNSEEN MESSAGES).',
+     [S, *ILOGIN, 'a2 SELECT inbox', S, 'a3 STORE 2 +FLAGS.SILENT (\\Seen)', S, 'a4 STATUS INBOX (UNSEEN MESSAGES)', S, 'a5 LOGOUT', S])
+imap('imap-copy-to-missing-mailbox', 'COPY to a mailbox that does not exist: NO [TRYCREATE].',
+     [S, *ILOGIN, *ISELECT, 'a3 COPY 1 Nosuch', S, 'a4 UID COPY 2 Nosuch', S, 'a5 LOGOUT', S])
+imap('imap-list-inbox-wildcards', 'LIST "" "INBOX*", LIST "" "in%" and LIST "" "*" after creating a folder.',
+     [S, *ILOGIN, 'a2 CREATE Work', S, 'a3 LIST "" "INBOX*"', S, 'a4 LIST "" "w%"', S, 'a5 LIST "" "*"', S, 'a6 LOGOUT', S])
+imap('imap-search-not-deleted-and-sequence', 'SEARCH NOT DELETED after deleting one, SEARCH 1,3 SEEN, SEARCH UID 2.',
+     [S, *ILOGIN, *ISELECT, 'a3 STORE 2 +FLAGS (\\Deleted)', S, 'a4 SEARCH NOT DELETED', S, 'a5 SEARCH 1,3 UNSEEN', S, 'a6 SEARCH UID 2', S, 'a7 LOGOUT', S])
+imap('imap-fetch-mixed-items', 'FETCH 1 (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)] RFC822.SIZE UID).',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 1 (FLAGS BODY.PEEK[HEADER.FIELDS (SUBJECT)] RFC822.SIZE UID)', S, 'a4 LOGOUT', S])
+imap('imap-logout-in-selected-with-deleted', 'STORE \\Deleted then LOGOUT without EXPUNGE or CLOSE: the message stays.',
+     [S, *ILOGIN, *ISELECT, 'a3 STORE 1 +FLAGS (\\Deleted)', S, 'a4 LOGOUT', S])
+imap('imap-bad-fetch-items', 'FETCH with an unknown item, with a missing item list, and with a bad sequence.',
+     [S, *ILOGIN, *ISELECT, 'a3 FETCH 1 FOO', S, 'a4 FETCH 1', S, 'a5 FETCH x FLAGS', S, 'a6 LOGOUT', S])
+
+dns('dns-dig-x-localhost', 'dig -x 127.0.0.1: the PTR "localhost." from the lab reverse zone.', 'dig -x 127.0.0.1')
+dns('dns-host-t-ns-example-net', 'host -t ns example.net.', 'host -t ns example.net')
+dns('dns-nslookup-type-ptr-name', 'nslookup -type=ptr of an in-addr.arpa name.', 'nslookup -type=ptr 2.0.0.127.in-addr.arpa')
+dns('dns-dig-short-mx-at-server', 'dig @127.0.0.1 example.com MX +short.', 'dig @127.0.0.1 example.com MX +short')
+dns('dns-dig-noall-answer-authority-nxdomain', 'dig +noall +answer +authority of a missing name: the SOA in AUTHORITY only.', 'dig +noall +answer +authority nosuch.example.com')
+dns('dns-host-name-with-server', 'host NAME SERVER: the "Using domain server" header and the answer.', 'host mx.example.net 127.0.0.1')
+dns('dns-nslookup-aaaa-ipv6only', 'nslookup -type=aaaa of the IPv6-only name.', 'nslookup -type=aaaa ipv6only.example.net')
+dns('dns-dig-cname-www-short', 'dig +short www.example.com: the CNAME target, then its address.', 'dig +short www.example.com')
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':

@@ -12,7 +12,7 @@ _MON = '(?:' + '|'.join(MONTHS) + ')'
 _DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)'
 
 # RFC 5322 date as Postfix writes it: "Mon, 24 Nov 2025 17:42:00 +0000 (UTC)"
-RFC_DATE = re.compile(rf'(?:{_DAY}, )?(\d{{1,2}}) ({_MON}) (\d{{4}}) (\d\d):(\d\d):(\d\d) ([+-]\d{{4}})(?: \([A-Za-z0-9+-]+\))?')
+RFC_DATE = re.compile(rf'(?:{_DAY},  ?)?(\d{{1,2}}) ({_MON}) (\d{{4}}) (\d\d):(\d\d):(\d\d) ([+-]\d{{4}})(?: \([A-Za-z0-9+-]+\))?')
 # asctime, as in an mbox "From " line: "Mon Nov 24 17:42:00 2025"
 ASCTIME = re.compile(rf'{_DAY} ({_MON}) ([ \d]\d) (\d\d):(\d\d):(\d\d) (\d{{4}})')
 # Postfix-made Message-ID local part: YYYYMMDDhhmmss.QUEUEID
