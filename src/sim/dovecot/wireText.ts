@@ -2,6 +2,7 @@
  * Messages as Dovecot serves them: the store keeps LF line ends, the wire and every size Dovecot
  * reports use CRLF (RFC822.SIZE, POP3 LIST and octets), counted in bytes of UTF-8.
  */
+import { utf8Length } from '../core/utf8Length';
 
 /** The text with every line ending in CRLF (a lone LF or CR becomes CRLF). */
 export function toCrlf(text: string): string {
@@ -10,17 +11,7 @@ export function toCrlf(text: string): string {
 
 /** Bytes of a text in UTF-8: what a size on the wire counts. */
 export function byteLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return utf8Length(text);
 }
 
 /** A message's size on the wire: its text with CRLF line ends. */

@@ -16,6 +16,7 @@ import { queueFileSize } from './queue/queueFileSize';
 import { AddressRewriter, mapHeaderAddresses, RECIPIENT_HEADERS, SENDER_HEADERS } from './canonical';
 import { openTables, searchTables, type TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
+import { utf8Length } from '../core/utf8Length';
 
 /** What became of a message cleanup was given. */
 export type CleanupOutcome =
@@ -301,18 +302,9 @@ export function messageSize(text: string): number {
   return byteLength(text) + lines;
 }
 
+/** Bytes of a text in UTF-8, as the message is stored and sent. */
 export function byteLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return utf8Length(text);
 }
 
 /** header_from_format = standard (Postfix 3.3 and later): "Name <address>", the name quoted when it must be. */
