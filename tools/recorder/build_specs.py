@@ -13,6 +13,7 @@ usage: build_specs.py [OUTDIR]   (default: tools/recorder/specs)
 import base64
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -1815,6 +1816,33 @@ dns('dns-dig-noall-answer-authority-nxdomain', 'dig +noall +answer +authority of
 dns('dns-host-name-with-server', 'host NAME SERVER: the "Using domain server" header and the answer.', 'host mx.example.net 127.0.0.1')
 dns('dns-nslookup-aaaa-ipv6only', 'nslookup -type=aaaa of the IPv6-only name.', 'nslookup -type=aaaa ipv6only.example.net')
 dns('dns-dig-cname-www-short', 'dig +short www.example.com: the CNAME target, then its address.', 'dig +short www.example.com')
+
+# -- Dovecot configured otherwise (also recorded3) -------------------------------------------------------
+def dovecot_with(proto, cid, about, d, change, **kw):
+    """A case on the lab's Dovecot with some settings of dovecot.conf changed (added when new)."""
+    mailhost(proto, cid, about, d, **kw)
+    conf = T['dovecot_conf_mail']
+    for key, value in change.items():
+        line = f'{key} = {value}'
+        if re.search(rf'^{re.escape(key)} = .*$', conf, re.M):
+            conf = re.sub(rf'^{re.escape(key)} = .*$', line, conf, flags=re.M)
+        else:
+            conf = conf.replace('protocols = ', f'{line}\nprotocols = ', 1)
+    SPECS[-1]['host']['dovecot_conf'] = conf
+
+
+dovecot_with('pop3', 'pop3-plaintext-disallowed', 'disable_plaintext_auth = yes without SSL: CAPA has no USER and no SASL, USER and AUTH PLAIN are refused.',
+             [S, 'CAPA', S, 'USER alice', S, f'AUTH PLAIN {PLAIN_ALICE}', S, 'QUIT', S], {'disable_plaintext_auth': 'yes'})
+dovecot_with('imap', 'imap-plaintext-disallowed', 'disable_plaintext_auth = yes without SSL: CAPABILITY says LOGINDISABLED, LOGIN and AUTHENTICATE PLAIN are refused.',
+             [S, 'a1 CAPABILITY', S, 'a2 LOGIN alice wonderland', S, f'a3 AUTHENTICATE PLAIN {PLAIN_ALICE}', S, 'a4 LOGOUT', S], {'disable_plaintext_auth': 'yes'})
+dovecot_with('pop3', 'pop3-login-greeting', 'login_greeting = Mail server ready: the +OK greeting carries it.',
+             [S, *LOGIN, 'QUIT', S], {'login_greeting': 'Mail server ready'})
+dovecot_with('imap', 'imap-login-greeting', 'login_greeting = Mail server ready: the IMAP greeting carries it.',
+             [S, 'a1 LOGOUT', S], {'login_greeting': 'Mail server ready'})
+dovecot_with('pop3', 'pop3-auth-mechanisms-cram-md5', 'auth_mechanisms = plain login cram-md5 with plain-text passwords in the passwd-file: CAPA lists CRAM-MD5, AUTH CRAM-MD5 sends a challenge, "*" cancels.',
+             [S, 'CAPA', S, 'AUTH CRAM-MD5', S, '*', S, 'QUIT', S], {'auth_mechanisms': 'plain login cram-md5'})
+dovecot_with('imap', 'imap-auth-mechanisms-cram-md5', 'auth_mechanisms = plain login cram-md5: CAPABILITY lists AUTH=CRAM-MD5; AUTHENTICATE CRAM-MD5 answered with a wrong digest fails.',
+             [S, 'a1 CAPABILITY', S, 'a2 AUTHENTICATE CRAM-MD5', S, b64('alice 0123456789abcdef0123456789abcdef'), S, 'a3 LOGOUT', S], {'auth_mechanisms': 'plain login cram-md5'})
 
 
 def main():
