@@ -24,6 +24,8 @@ export interface CheckState {
   improperPipelining?: boolean;
   /** The domain an ETRN command names (what smtpd_etrn_restrictions judge). */
   etrnDomain?: string;
+  /** Recipients accepted so far in this transaction (before the one being judged at RCPT). */
+  recipientCount?: number;
 }
 
 export interface CheckEnv {
@@ -35,6 +37,8 @@ export interface CheckEnv {
   info(text: string): void;
   /** DNS: does the domain (or host) exist, with MX or A/AAAA records? */
   domainExists?(domain: string): 'yes' | 'no' | 'nxdomain' | 'tempfail';
+  /** The addresses of inet_interfaces (what permit_inet_interfaces compares the client with). */
+  interfaceAddresses?(): string[];
 }
 
 export interface Decision {
@@ -293,7 +297,12 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       const text = isSender ? known.reply.replace('Recipient address rejected', 'Sender address rejected').replace(/^(\d{3}) (\d)\.1\.1 /, '$1 $2.1.0 ') : known.reply;
       return { verdict: text.startsWith('5') ? 'reject' : 'defer', list, restriction: name, reply: text };
     }
-    case 'permit_inet_interfaces':
+    case 'permit_inet_interfaces': {
+      const own = env.interfaceAddresses?.() ?? [];
+      return own.includes(state.client.address) ? PERMIT(list, name, `${state.client.address} is an address of inet_interfaces`) : DUNNO(list, name);
+    }
+    case 'reject_multi_recipient_bounce':
+      return multiRecipientBounce(stage, state, list, cfg.int('multi_recipient_bounce_reject_code'), subject, what);
     case 'permit_tls_clientcerts':
     case 'permit_tls_all_clientcerts':
     case 'reject_rbl_client':
@@ -304,6 +313,19 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       env.info(`warning: unknown smtpd restriction: "${name}"`);
       return { verdict: 'defer', list, restriction: name, reply: '451 4.3.5 Server configuration error' };
   }
+}
+
+/**
+ * reject_multi_recipient_bounce: a null sender with more than one recipient. At RCPT the
+ * recipient being judged is not counted yet, so one accepted before it is enough; at DATA and
+ * after, it takes two (smtpd_check.c compares rcpt_count with "where != RCPT").
+ */
+function multiRecipientBounce(stage: Stage, state: CheckState, list: string, code: number, subject: string, what: string): Decision {
+  const name = 'reject_multi_recipient_bounce';
+  const limit = stage === 'recipient' || stage === 'relay' ? 0 : 1;
+  if (state.sender !== '' || (state.recipientCount ?? 0) <= limit) return DUNNO(list, name);
+  const dsn = code >= 500 ? '5.5.3' : '4.5.3';
+  return { verdict: code >= 500 ? 'reject' : 'defer', list, restriction: name, reply: `${code} ${dsn} <${subject}>: ${what}: Multi-recipient bounce` };
 }
 
 function unknownDomain(name: string, state: CheckState, env: CheckEnv, list: string): Decision {

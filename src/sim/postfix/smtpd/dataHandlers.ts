@@ -28,7 +28,9 @@ export function data(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   const d = evaluateList('data', checkStateOf(state), svc.checkEnv);
   if (svc.config.list('smtpd_data_restrictions').length > 0) svc.decision(state, d, 'data', state.client.namaddr);
   if (d.verdict === 'reject' || d.verdict === 'defer') {
-    svc.log(rejectLogLine(state, d.reply ?? '', { from: state.sender, to: state.recipients[0]?.original }));
+    // smtpd_check_data() logs no recipient when there are several.
+    const to = state.recipients.length === 1 ? state.recipients[0].original : undefined;
+    svc.log(rejectLogLine(state, d.reply ?? '', { from: state.sender, to }));
     svc.reply(state, d.reply ?? '554 5.7.1 Access denied');
     count(state, 'data', false);
     return false;

@@ -161,6 +161,7 @@ export class SmtpdListener implements Listener {
       tables: pf.tables,
       info: () => undefined,
       domainExists: pf.domainExists ? (d) => pf.domainExists!(d) : undefined,
+      interfaceAddresses: () => pf.listenAddresses(),
     };
   }
 

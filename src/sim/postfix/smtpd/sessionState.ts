@@ -153,5 +153,13 @@ export function resetTransaction(state: SmtpdSessionState): void {
 
 /** What the access restrictions know of the session; the caller adds the address under test. */
 export function checkStateOf(state: SmtpdSessionState, extra: Partial<CheckState> = {}): CheckState {
-  return { client: state.client, helo: state.heloName, sender: state.sender, saslUser: state.saslUser, improperPipelining: state.illegalPipelining, ...extra };
+  return {
+    client: state.client,
+    helo: state.heloName,
+    sender: state.sender,
+    saslUser: state.saslUser,
+    improperPipelining: state.illegalPipelining,
+    recipientCount: state.recipients.length,
+    ...extra,
+  };
 }
