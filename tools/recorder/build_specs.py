@@ -1844,6 +1844,28 @@ dovecot_with('pop3', 'pop3-auth-mechanisms-cram-md5', 'auth_mechanisms = plain l
 dovecot_with('imap', 'imap-auth-mechanisms-cram-md5', 'auth_mechanisms = plain login cram-md5: CAPABILITY lists AUTH=CRAM-MD5; AUTHENTICATE CRAM-MD5 answered with a wrong digest fails.',
              [S, 'a1 CAPABILITY', S, 'a2 AUTHENTICATE CRAM-MD5', S, b64('alice 0123456789abcdef0123456789abcdef'), S, 'a3 LOGOUT', S], {'auth_mechanisms': 'plain login cram-md5'})
 
+# -- restrictions configured otherwise (also recorded3) ---------------------------------------------------
+smtp('smtp-reject-unknown-reverse-client-hostname', 'reject_unknown_reverse_client_hostname for a client without PTR.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'reject_unknown_reverse_client_hostname'}, client='127.0.0.5', dns=True)
+smtp('smtp-reject-multi-recipient-bounce', 'smtpd_data_restrictions = reject_multi_recipient_bounce: MAIL FROM:<> with two recipients is refused at DATA; with one it is fine.',
+     [S, *HELO, 'MAIL FROM:<>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'DATA', S, 'RSET', S, 'MAIL FROM:<>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: dsn', '', 'x'), *QUIT],
+     cf={'smtpd_data_restrictions': 'reject_multi_recipient_bounce'})
+smtp('smtp-reject-unlisted-recipient-early', 'smtpd_recipient_restrictions = reject_unlisted_recipient, permit_mynetworks, reject_unauth_destination: an unknown local user is refused by the explicit check.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<nosuch@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_restrictions': 'reject_unlisted_recipient, permit_mynetworks, reject_unauth_destination'})
+smtp('smtp-check-recipient-access-domain-and-user', 'check_recipient_access with a domain entry (example.net REJECT) and a user@ entry (sales@ OK).',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@example.net>', S, 'RCPT TO:<sales@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_restrictions': 'check_recipient_access hash:/etc/postfix/rcpt, permit_mynetworks, reject_unauth_destination'},
+     maps={'/etc/postfix/rcpt': 'example.net REJECT no mail to example.net\nsales@ OK\n'}, aliases='postmaster: root\nsales: bob\n')
+smtp('smtp-header-size-limit', 'header_size_limit = 200 and a message whose headers are longer: what cleanup does with the headers past the limit.',
+     [S, *HELO, *MAIL_ALICE, 'DATA', S, 'Subject: many headers', *[f'X-Header-{i}: ' + 'h' * 40 for i in range(8)], '', 'body', '.', S, *QUIT], cf={'header_size_limit': '200'})
+smtp('smtp-soft-error-limit', 'smtpd_soft_error_limit = 2 and smtpd_hard_error_limit = 4: errors until the server hangs up.',
+     [S, *HELO, 'FOO', S, 'BAR', S, 'BAZ', S, 'QUX', S, S], cf={'smtpd_soft_error_limit': '2', 'smtpd_hard_error_limit': '4', 'smtpd_error_sleep_time': '0'})
+smtp('smtp-permit-inet-interfaces', 'smtpd_relay_restrictions = permit_inet_interfaces, reject_unauth_destination: the local client relays.',
+     [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, *QUIT],
+     cf={'smtpd_relay_restrictions': 'permit_inet_interfaces, reject_unauth_destination', 'mynetworks': '127.0.0.2/32'})
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
