@@ -19,7 +19,8 @@ export function accessLookup(restriction: string, tableSpec: string, state: Chec
   const table = openTable(tableSpec, env.tables);
   const parents = env.config.list('parent_domain_matches_subdomains').includes('smtpd_access_maps');
   let keys: string[];
-  if (restriction === 'check_client_access') keys = clientKeys(state.client.name, state.client.address, parents);
+  if (restriction === 'check_client_access' || restriction === 'check_reverse_client_hostname_access') keys = clientKeys(state.client.name, state.client.address, parents);
+  else if (restriction === 'check_sasl_access') keys = state.saslUser === undefined ? [] : [state.saslUser];
   else if (restriction === 'check_helo_access') keys = domainKeys(state.helo ?? '', parents);
   else if (restriction === 'check_sender_access' && state.sender === '') keys = [env.config.get('smtpd_null_access_lookup_key')];
   else keys = addressKeys((restriction === 'check_sender_access' ? state.sender : state.recipient) ?? '', parents);

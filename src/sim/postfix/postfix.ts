@@ -30,6 +30,7 @@ import { recipientStatus } from './recipientCheck';
 import { checkRecipient, relayGuardProblem, type CheckEnv, type Decision } from './restrictions';
 import { SmtpdListener } from './smtpd/listener';
 import { TrivialRewrite } from './trivialRewrite';
+import type { DnsAnswer } from './dnsLists';
 
 /** The program a master.cf service runs, for the services whose name differs from it. */
 const DAEMON_OF: Record<string, string> = { rewrite: 'trivial-rewrite', relay: 'relay/smtp' };
@@ -44,6 +45,8 @@ export interface PostfixSetup {
   sasl?: (postfix: PostfixInstance, config: PostfixConfig) => SaslServer | undefined;
   /** DNS check for reject_unknown_*_domain: does the domain have MX or address records? */
   domainExists?: (domain: string) => 'yes' | 'no' | 'nxdomain' | 'tempfail';
+  /** A DNS question smtpd's restrictions ask (DNS lists, MX/NS/A access checks). */
+  dnsQuery?: (name: string, type: 'A' | 'TXT' | 'MX' | 'NS') => DnsAnswer;
   /** Delivery agents other than local (smtp, relay, virtual), added by their modules. */
   agents?: (postfix: PostfixInstance) => Record<string, DeliveryAgent>;
   /** How mysql:/pgsql:/sqlite: tables are answered (default: over `sql`). */
@@ -143,6 +146,10 @@ export class PostfixInstance {
 
   get domainExists(): PostfixSetup['domainExists'] {
     return this.setupInfo.domainExists;
+  }
+
+  get dnsQuery(): PostfixSetup['dnsQuery'] {
+    return this.setupInfo.dnsQuery;
   }
 
   private warnOnce(text: string, program = 'postfix/trivial-rewrite', pid = this.master.singleton('trivial-rewrite')): void {

@@ -3,9 +3,12 @@
  * Postfix's order with Postfix's reply texts. Every list evaluation ends in a decision that names
  * the restriction that made it, which is what the UI shows at the relay gate.
  */
+import { parseIp } from '../core/ip';
 import { splitAddress } from './address';
 import type { PostfixConfig } from './config';
 import { accessLookup, accessAction } from './accessMaps';
+import { addressDomain, lookupList, rblReply, reversedClient, type DnsAnswer, type ListedSubject } from './dnsLists';
+import { serverAccessLookup, type ServerKind } from './serverAccess';
 import type { Mynetworks } from './mynetworks';
 import type { TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
@@ -26,6 +29,13 @@ export interface CheckState {
   etrnDomain?: string;
   /** Recipients accepted so far in this transaction (before the one being judged at RCPT). */
   recipientCount?: number;
+  /** The session is encrypted (STARTTLS or smtps). */
+  tls?: boolean;
+  /**
+   * Set by defer_if_reject: the 450 that replaces any later reject while the check goes on
+   * (across the lists smtpd evaluates for one command).
+   */
+  deferIfReject?: string;
 }
 
 export interface CheckEnv {
@@ -39,6 +49,8 @@ export interface CheckEnv {
   domainExists?(domain: string): 'yes' | 'no' | 'nxdomain' | 'tempfail';
   /** The addresses of inet_interfaces (what permit_inet_interfaces compares the client with). */
   interfaceAddresses?(): string[];
+  /** A DNS question smtpd asks (DNS lists, MX/NS/A access checks). */
+  dns?(name: string, type: 'A' | 'TXT' | 'MX' | 'NS'): DnsAnswer;
 }
 
 export interface Decision {
@@ -86,9 +98,10 @@ export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): De
       name = items[++i];
     }
     let arg: string | undefined;
-    if (/^check_\w+_access$/.test(name) || name === 'reject_rbl_client' || name === 'permit_dnswl_client') arg = items[++i];
+    if (takesArgument(name)) arg = items[++i];
     const d = evaluateOne(name, arg, stage, state, env, list);
     if (d.verdict === 'dunno') continue;
+    if (d.verdict === 'reject' && state.deferIfReject) return { ...d, verdict: 'defer', reply: state.deferIfReject };
     if (warnOnly && d.verdict !== 'permit') {
       env.info(`reject_warning: ${d.reply ?? ''}`);
       continue;
@@ -96,6 +109,11 @@ export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): De
     return d;
   }
   return DUNNO(list, '(end of list)');
+}
+
+/** Restrictions followed by an argument in their list (a table, a DNS list, a policy server). */
+function takesArgument(name: string): boolean {
+  return /^check_\w+_access$/.test(name) || /^(reject_rbl_client|permit_dnswl_client|reject_rhsbl_\w+|permit_rhswl_client|check_policy_service)$/.test(name);
 }
 
 /** Checks done at RCPT time, in Postfix's order (smtpd_delay_reject moves client/helo/sender here). */
@@ -248,6 +266,29 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
     case 'reject_unauth_pipelining':
       if (!state.improperPipelining) return DUNNO(list, name);
       return { verdict: 'reject', list, restriction: name, reply: `503 5.5.0 <${subject}>: ${what}: Improper use of SMTP command pipelining` };
+    case 'check_client_mx_access':
+    case 'check_client_ns_access':
+    case 'check_client_a_access':
+    case 'check_helo_mx_access':
+    case 'check_helo_ns_access':
+    case 'check_helo_a_access':
+    case 'check_sender_mx_access':
+    case 'check_sender_ns_access':
+    case 'check_sender_a_access':
+    case 'check_recipient_mx_access':
+    case 'check_recipient_ns_access':
+    case 'check_recipient_a_access': {
+      const [, whose, kind] = /^check_(\w+)_(mx|ns|a)_access$/.exec(name)!;
+      const domain = serverAccessDomain(whose, state);
+      if (!arg || !domain || !env.dns) return DUNNO(list, name);
+      const parents = cfg.list('parent_domain_matches_subdomains').includes('smtpd_access_maps');
+      const found = serverAccessLookup(kind as ServerKind, domain, arg, env.tables, parents, (n, t) => env.dns!(n, t));
+      if (found.status === 'error') return reject(451, '4.3.0', 'Temporary lookup failure');
+      if (found.status === 'notfound') return DUNNO(list, `${name} ${arg}`);
+      const action = accessAction(found.value, cfg, subject, what);
+      if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
+      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: action.reply, reason: `${found.key} -> ${found.value}` };
+    }
     case 'check_client_access':
     case 'check_helo_access':
     case 'check_sender_access':
@@ -297,6 +338,38 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       const text = isSender ? known.reply.replace('Recipient address rejected', 'Sender address rejected').replace(/^(\d{3}) (\d)\.1\.1 /, '$1 $2.1.0 ') : known.reply;
       return { verdict: text.startsWith('5') ? 'reject' : 'defer', list, restriction: name, reply: text };
     }
+    case 'defer_if_reject':
+      state.deferIfReject = `${cfg.int('defer_code')} 4.7.0 <${subject}>: ${what}: defer_if_reject requested`;
+      return DUNNO(list, name);
+    case 'reject_plaintext_session':
+      if (state.tls) return DUNNO(list, name);
+      return plaintextSession(cfg.int('plaintext_reject_code'), list);
+    case 'permit_naked_ip_address':
+      env.info('warning: restriction permit_naked_ip_address is deprecated. Use permit_mynetworks or permit_sasl_authenticated instead');
+      return state.helo && /^[0-9.:]+$/.test(state.helo) && parseIp(state.helo) ? PERMIT(list, name, `HELO ${state.helo} is an IP address`) : DUNNO(list, name);
+    case 'check_sasl_access':
+    case 'check_reverse_client_hostname_access': {
+      if (!arg) return DUNNO(list, name);
+      const sasl = name === 'check_sasl_access';
+      if (sasl && state.saslUser === undefined) return DUNNO(list, name);
+      const found = accessLookup(name, arg, state, env);
+      if (found.status === 'error') return reject(451, '4.3.0', 'Temporary lookup failure');
+      if (found.status === 'notfound') return DUNNO(list, `${name} ${arg}`);
+      const action = sasl ? accessAction(found.value, cfg, state.saslUser!, 'SASL login name rejected') : accessAction(found.value, cfg, state.client.namaddr, 'Client host rejected');
+      if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
+      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: action.reply, reason: `${found.key} -> ${found.value}` };
+    }
+    case 'check_policy_service':
+      return policyServiceDown(arg ?? '', subject, what, env, list);
+    case 'reject_rbl_client':
+    case 'permit_dnswl_client':
+    case 'reject_rhsbl_client':
+    case 'reject_rhsbl_reverse_client':
+    case 'reject_rhsbl_helo':
+    case 'reject_rhsbl_sender':
+    case 'reject_rhsbl_recipient':
+    case 'permit_rhswl_client':
+      return dnsListDecision(name, arg, state, env, list);
     case 'permit_inet_interfaces': {
       const own = env.interfaceAddresses?.() ?? [];
       return own.includes(state.client.address) ? PERMIT(list, name, `${state.client.address} is an address of inet_interfaces`) : DUNNO(list, name);
@@ -305,7 +378,6 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       return multiRecipientBounce(stage, state, list, cfg.int('multi_recipient_bounce_reject_code'), subject, what);
     case 'permit_tls_clientcerts':
     case 'permit_tls_all_clientcerts':
-    case 'reject_rbl_client':
     case 'sleep':
       return DUNNO(list, name);
     default:
@@ -326,6 +398,71 @@ function multiRecipientBounce(stage: Stage, state: CheckState, list: string, cod
   if (state.sender !== '' || (state.recipientCount ?? 0) <= limit) return DUNNO(list, name);
   const dsn = code >= 500 ? '5.5.3' : '4.5.3';
   return { verdict: code >= 500 ? 'reject' : 'defer', list, restriction: name, reply: `${code} ${dsn} <${subject}>: ${what}: Multi-recipient bounce` };
+}
+
+/** reject_plaintext_session: the reply names no address, only the missing encryption. */
+function plaintextSession(code: number, list: string): Decision {
+  const dsn = code >= 500 ? '5.7.1' : '4.7.1';
+  return { verdict: code >= 500 ? 'reject' : 'defer', list, restriction: 'reject_plaintext_session', reply: `${code} ${dsn} Session encryption is required` };
+}
+
+/** The name check_*_{mx,ns,a}_access asks DNS about: the client's name, the HELO name, an address's domain. */
+function serverAccessDomain(whose: string, state: CheckState): string | undefined {
+  if (whose === 'client') return state.client.name !== 'unknown' ? state.client.name : undefined;
+  if (whose === 'helo') return state.helo && !state.helo.startsWith('[') ? state.helo : undefined;
+  return addressDomain(whose === 'sender' ? state.sender : state.recipient);
+}
+
+/**
+ * check_policy_service with no policy server listening (postgrey or policyd not started): the
+ * client tries twice, gives up, and the mail is deferred.
+ */
+function policyServiceDown(service: string, subject: string, what: string, env: CheckEnv, list: string): Decision {
+  const endpoint = service.replace(/^(unix|inet):/, '');
+  const why = service.startsWith('inet:') ? 'Connection refused' : 'No such file or directory';
+  env.info(`warning: connect to ${endpoint}: ${why}`);
+  env.info(`warning: connect to ${endpoint}: ${why}`);
+  env.info(`warning: problem talking to server ${endpoint}: ${why}`);
+  return { verdict: 'defer', list, restriction: `check_policy_service ${service}`, reply: `451 4.3.5 <${subject}>: ${what}: Server configuration problem`, reason: `no policy server at ${endpoint}` };
+}
+
+/** What a DNS list is asked about, and how a listing is named in the reply. */
+function listedSubject(name: string, state: CheckState): ListedSubject | undefined {
+  switch (name) {
+    case 'reject_rbl_client':
+    case 'permit_dnswl_client': {
+      const key = reversedClient(state.client.address);
+      return key ? { key, what: state.client.address, kind: 'Client host' } : undefined;
+    }
+    case 'reject_rhsbl_client':
+    case 'permit_rhswl_client':
+      return state.client.name !== 'unknown' ? { key: state.client.name.toLowerCase(), what: state.client.name, kind: 'Client host' } : undefined;
+    case 'reject_rhsbl_reverse_client':
+      return state.client.name !== 'unknown' ? { key: state.client.name.toLowerCase(), what: state.client.name, kind: 'Unverified Client host' } : undefined;
+    case 'reject_rhsbl_helo': {
+      const domain = state.helo && !state.helo.startsWith('[') ? state.helo.toLowerCase() : undefined;
+      return domain ? { key: domain, what: state.helo!, kind: 'Helo command' } : undefined;
+    }
+    case 'reject_rhsbl_sender': {
+      const domain = addressDomain(state.sender);
+      return domain ? { key: domain, what: state.sender!, kind: 'Sender address' } : undefined;
+    }
+    default: {
+      const domain = addressDomain(state.recipient);
+      return domain ? { key: domain, what: state.recipient!, kind: 'Recipient address' } : undefined;
+    }
+  }
+}
+
+function dnsListDecision(name: string, arg: string | undefined, state: CheckState, env: CheckEnv, list: string): Decision {
+  const subject = listedSubject(name, state);
+  if (!arg || !subject || !env.dns) return DUNNO(list, name);
+  const result = lookupList(subject, arg, (n, t) => env.dns!(n, t));
+  const restriction = `${name} ${arg}`;
+  if (!result.listed) return DUNNO(list, restriction, `${subject.key}.${arg.split('=')[0]} is not listed`);
+  if (name.startsWith('permit_')) return PERMIT(list, restriction, `listed in ${result.domain}`);
+  const code = env.config.int('maps_rbl_reject_code');
+  return { verdict: code >= 500 ? 'reject' : 'defer', list, restriction, reply: rblReply(code, subject, result), reason: `listed in ${result.domain}` };
 }
 
 function unknownDomain(name: string, state: CheckState, env: CheckEnv, list: string): Decision {

@@ -68,6 +68,12 @@ function domainExists(host: SimHost, domain: string): 'yes' | 'no' | 'nxdomain' 
 registerPostfixExtension((host, setup) => ({
   ...setup,
   domainExists: (domain) => domainExists(host, domain),
+  dnsQuery: (name, type) => {
+    if (!host.resolver) return { status: 'noserver', data: [] };
+    const r = host.resolver.query(name, type, 'smtpd');
+    const data = r.records.filter((x) => x.type === type).map((x) => x.data);
+    return { status: r.status === 'ok' && data.length === 0 ? 'nodata' : r.status, data };
+  },
   agents: (postfix) => {
     const make = (service: string) => {
       const config = postfix.serviceConfig(service);

@@ -162,6 +162,7 @@ export class SmtpdListener implements Listener {
       info: () => undefined,
       domainExists: pf.domainExists ? (d) => pf.domainExists!(d) : undefined,
       interfaceAddresses: () => pf.listenAddresses(),
+      dns: pf.dnsQuery ? (name, type) => pf.dnsQuery!(name, type) : undefined,
     };
   }
 

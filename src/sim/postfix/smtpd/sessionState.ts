@@ -160,6 +160,7 @@ export function checkStateOf(state: SmtpdSessionState, extra: Partial<CheckState
     saslUser: state.saslUser,
     improperPipelining: state.illegalPipelining,
     recipientCount: state.recipients.length,
+    tls: state.tls,
     ...extra,
   };
 }
