@@ -1866,6 +1866,51 @@ smtp('smtp-permit-inet-interfaces', 'smtpd_relay_restrictions = permit_inet_inte
      [S, *HELO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@example.net>', S, *QUIT],
      cf={'smtpd_relay_restrictions': 'permit_inet_interfaces, reject_unauth_destination', 'mynetworks': '127.0.0.2/32'})
 
+# -- restrictions that ask DNS lists, policy servers and the session (also recorded3) ----------------------
+RBL_ZONE = {'origin': 'rbl.example.org', 'ttl': 3600, 'records': [
+    {'name': '@', 'type': 'SOA', 'value': 'ns1.example.com. hostmaster.example.com. 2025010101 3600 900 604800 300'},
+    {'name': '@', 'type': 'NS', 'value': 'ns1.example.com.'},
+    {'name': '5.0.0.127', 'type': 'A', 'value': '127.0.0.2'},
+    {'name': '5.0.0.127', 'type': 'TXT', 'value': '"127.0.0.5 is listed: see http://rbl.example.org/"'},
+    {'name': 'spam.example', 'type': 'A', 'value': '127.0.0.2'},
+]}
+
+
+def with_zone(zone):
+    SPECS[-1]['host']['zones'] = SPECS[-1]['host']['zones'] + [zone]
+
+
+smtp('smtp-reject-rbl-client-listed', 'reject_rbl_client rbl.example.org, a DNS list in the lab that lists 127.0.0.5 (with a TXT reason): the client is refused at RCPT with the list\'s name and the TXT text.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'reject_rbl_client rbl.example.org', 'mynetworks_style': 'host'}, client='127.0.0.5', dns=True)
+with_zone(RBL_ZONE)
+smtp('smtp-reject-rbl-client-not-listed', 'reject_rbl_client rbl.example.org for 127.0.0.1, which the list does not name: accepted.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'reject_rbl_client rbl.example.org'}, dns=True)
+with_zone(RBL_ZONE)
+smtp('smtp-reject-rhsbl-sender', 'reject_rhsbl_sender rbl.example.org: a sender in spam.example (listed) is refused, one in example.net is not.',
+     [S, *HELO, 'MAIL FROM:<bad@spam.example>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RSET', S, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_sender_restrictions': 'reject_rhsbl_sender rbl.example.org'}, dns=True)
+with_zone(RBL_ZONE)
+smtp('smtp-check-policy-service-down', 'check_policy_service unix:private/policy with no policy server running (postgrey not started): the recipient gets a temporary error and the log says why.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_restrictions': 'check_policy_service unix:private/policy'})
+smtp('smtp-reject-plaintext-session', 'smtpd_recipient_restrictions = reject_plaintext_session: without TLS every recipient is refused.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_restrictions': 'reject_plaintext_session'})
+smtp('smtp-defer-if-reject', 'defer_if_reject before reject_unauth_destination: the relay refusal becomes a temporary 450.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@example.net>', S, *QUIT],
+     cf={'smtpd_relay_restrictions': 'defer_if_reject, reject_unauth_destination'}, client='127.0.0.5')
+smtp('smtp-permit-naked-ip-address', 'permit_naked_ip_address: a client that says HELO 127.0.0.5 (no brackets) may relay.',
+     [S, 'HELO 127.0.0.5', S, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@example.net>', S, *QUIT],
+     cf={'smtpd_relay_restrictions': 'permit_naked_ip_address, reject_unauth_destination', 'mynetworks_style': 'host'}, client='127.0.0.5')
+smtp('smtp-check-sender-mx-access', 'check_sender_mx_access with the MX host mx.example.net listed REJECT: a sender in example.net is refused, one in example.com is not.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RSET', S, 'MAIL FROM:<dave@example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_sender_restrictions': 'check_sender_mx_access hash:/etc/postfix/mx_access'}, maps={'/etc/postfix/mx_access': 'mx.example.net REJECT mail exchanger not welcome\n'}, dns=True)
+smtp('smtp-check-sasl-access', 'check_sasl_access with alice REJECT: after AUTH as alice the mail is refused.',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, *QUIT],
+     cf={**DOVECOT_AUTH, 'smtpd_recipient_restrictions': 'check_sasl_access hash:/etc/postfix/sasl_access'}, maps={'/etc/postfix/sasl_access': 'alice REJECT alice may not send\n'}, sasl='dovecot')
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
