@@ -3,7 +3,7 @@
  * Postfix's order with Postfix's reply texts. Every list evaluation ends in a decision that names
  * the restriction that made it, which is what the UI shows at the relay gate.
  */
-import { parseIp } from '../core/ip';
+import { networkContains, parseIp, parseNetwork } from '../core/ip';
 import { splitAddress } from './address';
 import type { PostfixConfig } from './config';
 import { accessLookup, accessAction } from './accessMaps';
@@ -113,7 +113,7 @@ export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): De
 
 /** Restrictions followed by an argument in their list (a table, a DNS list, a policy server). */
 function takesArgument(name: string): boolean {
-  return /^check_\w+_access$/.test(name) || /^(reject_rbl_client|permit_dnswl_client|reject_rhsbl_\w+|permit_rhswl_client|check_policy_service)$/.test(name);
+  return /^check_\w+_access$/.test(name) || /^(reject_rbl_client|permit_dnswl_client|reject_rhsbl_\w+|permit_rhswl_client|check_policy_service|sleep)$/.test(name);
 }
 
 /** Checks done at RCPT time, in Postfix's order (smtpd_delay_reject moves client/helo/sender here). */
@@ -376,9 +376,13 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
     }
     case 'reject_multi_recipient_bounce':
       return multiRecipientBounce(stage, state, list, cfg.int('multi_recipient_bounce_reject_code'), subject, what);
+    case 'permit_mx_backup':
+      return mxBackup(state, env, list);
     case 'permit_tls_clientcerts':
     case 'permit_tls_all_clientcerts':
+      return DUNNO(list, name);
     case 'sleep':
+      // "sleep N" pauses smtpd before the next restriction; the simulated reply carries no delay.
       return DUNNO(list, name);
     default:
       // Postfix treats a restriction it does not know as a configuration error.
@@ -398,6 +402,49 @@ function multiRecipientBounce(stage: Stage, state: CheckState, list: string, cod
   if (state.sender !== '' || (state.recipientCount ?? 0) <= limit) return DUNNO(list, name);
   const dsn = code >= 500 ? '5.5.3' : '4.5.3';
   return { verdict: code >= 500 ? 'reject' : 'defer', list, restriction: name, reply: `${code} ${dsn} <${subject}>: ${what}: Multi-recipient bounce` };
+}
+
+/**
+ * permit_mx_backup: mail for a domain this host is a backup MX for may be relayed. Local,
+ * virtual and relay domains pass at once; otherwise the domain's MX records must list one of
+ * this host's addresses, but not among the best-preference ones (a primary MX that does not
+ * accept the domain is a misconfiguration, not a backup).
+ */
+function mxBackup(state: CheckState, env: CheckEnv, list: string): Decision {
+  const name = 'permit_mx_backup';
+  const domain = recipientDomain(state, env);
+  if (domain === undefined) return PERMIT(list, name);
+  const cls = env.rewrite.classify(domain);
+  if (typeof cls === 'object') return DUNNO(list, name);
+  if (cls !== 'default') return PERMIT(list, name, `${domain} is one of our domains`);
+  if (domain.startsWith('[') || !env.dns) return DUNNO(list, name);
+  const mx = env.dns(domain, 'MX');
+  if (mx.status !== 'ok') return DUNNO(list, name);
+  const own = new Set(env.interfaceAddresses?.() ?? []);
+  const records = mx.data.map((d) => {
+    const [pref, host] = d.split(/\s+/);
+    return { preference: Number(pref), host: (host ?? '').replace(/\.$/, '') };
+  });
+  const best = Math.min(...records.map((r) => r.preference));
+  const isOwn = (host: string) => {
+    const a = env.dns!(host, 'A');
+    return a.status === 'ok' && a.data.some((ip) => own.has(ip));
+  };
+  if (records.some((r) => r.preference === best && isOwn(r.host))) return DUNNO(list, name, `this host is a primary MX for ${domain}`);
+  if (!records.some((r) => r.preference > best && isOwn(r.host))) return DUNNO(list, name, `this host is not an MX for ${domain}`);
+  const networks = env.config.list('permit_mx_backup_networks');
+  if (networks.length > 0 && !inNetworks(networks, state.client.address)) return DUNNO(list, name, 'the client is not in permit_mx_backup_networks');
+  return PERMIT(list, name, `this host is a backup MX for ${domain}`);
+}
+
+/** Is the address in one of these "net/mask" entries (a list such as permit_mx_backup_networks)? */
+function inNetworks(entries: string[], address: string): boolean {
+  const ip = parseIp(address);
+  if (!ip) return false;
+  return entries.some((e) => {
+    const net = parseNetwork(e.replace(/^\[([^\]]+)\]/, '$1'));
+    return net !== undefined && networkContains(net, ip);
+  });
 }
 
 /** reject_plaintext_session: the reply names no address, only the missing encryption. */

@@ -15,8 +15,14 @@ const RBL = zone('rbl.example.org', [
   ['spam.example', 'A', '127.0.0.2'],
 ]);
 
+const ORG = zone('example.org', [
+  ['backup', 'MX', '10 mx.example.net.'],
+  ['backup', 'MX', '20 mail.example.com.'],
+  ['primary', 'MX', '10 mail.example.com.'],
+]);
+
 function server(cf: Record<string, string>, more: Partial<HostSpec> = {}): HostSpec {
-  return mailServer({ mynetworks_style: 'host', ...cf }, { dns: { zones: [EXAMPLE_COM, EXAMPLE_NET, REVERSE_LAN, RBL] }, ...more });
+  return mailServer({ mynetworks_style: 'host', ...cf }, { dns: { zones: [EXAMPLE_COM, EXAMPLE_NET, REVERSE_LAN, RBL, ORG] }, ...more });
 }
 
 /** The laptop (10.0.0.8, outside mynetworks) talks to mail.example.com. */
@@ -68,6 +74,12 @@ describe('other services and session checks', () => {
   it('turns a later reject into 450 after defer_if_reject', () => {
     const r = fromLaptop({ smtpd_relay_restrictions: 'defer_if_reject, reject_unauth_destination' }, RCPT('carol@example.net', 'bob@example.net'));
     expect(r.replies[3]).toEqual(['450 4.7.0 <bob@example.net>: Recipient address rejected: defer_if_reject requested']);
+  });
+
+  it('relays for a domain this host is a backup MX for, not for one it is the primary of', () => {
+    const r = fromLaptop({ smtpd_relay_restrictions: 'permit_mx_backup, reject_unauth_destination' }, ['HELO l', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<bob@backup.example.org>', 'RCPT TO:<bob@primary.example.org>', 'QUIT']);
+    expect(r.replies[3]).toEqual(['250 2.1.5 Ok']);
+    expect(r.replies[4]).toEqual(['554 5.7.1 <bob@primary.example.org>: Relay access denied']);
   });
 
   it('refuses every recipient of an unencrypted session with reject_plaintext_session', () => {
