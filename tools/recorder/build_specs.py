@@ -1911,6 +1911,21 @@ smtp('smtp-check-sasl-access', 'check_sasl_access with alice REJECT: after AUTH 
      [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, *QUIT],
      cf={**DOVECOT_AUTH, 'smtpd_recipient_restrictions': 'check_sasl_access hash:/etc/postfix/sasl_access'}, maps={'/etc/postfix/sasl_access': 'alice REJECT alice may not send\n'}, sasl='dovecot')
 
+BACKUP_ZONE = {'origin': 'example.org', 'ttl': 3600, 'records': [
+    {'name': '@', 'type': 'SOA', 'value': 'ns1.example.com. hostmaster.example.com. 2025010101 3600 900 604800 300'},
+    {'name': '@', 'type': 'NS', 'value': 'ns1.example.com.'},
+    {'name': 'backup', 'type': 'MX', 'value': '10 mx.example.net.'},
+    {'name': 'backup', 'type': 'MX', 'value': '20 mail.example.com.'},
+    {'name': 'primary', 'type': 'MX', 'value': '10 mail.example.com.'},
+]}
+smtp('smtp-permit-mx-backup', 'permit_mx_backup: from outside mynetworks, mail for backup.example.org (MX 10 mx.example.net, 20 mail.example.com) is accepted; primary.example.org, whose best MX is this host, is not relayed; example.net (not us at all) neither.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@backup.example.org>', S, 'RCPT TO:<bob@primary.example.org>', S, 'RCPT TO:<bob@example.net>', S, *QUIT],
+     cf={'smtpd_relay_restrictions': 'permit_mx_backup, reject_unauth_destination', 'mynetworks_style': 'host'}, client='127.0.0.5', dns=True)
+with_zone(BACKUP_ZONE)
+smtp('smtp-restriction-sleep', 'smtpd_client_restrictions = sleep 1, permit: the restriction takes a number of seconds and the mail goes on.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_restrictions': 'sleep 1, permit'})
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
