@@ -59,6 +59,8 @@ export function recipientStatus(original: string, canonical: string, config: Pos
     const table = config.bool('show_user_unknown_table_name') ? ` in ${what}` : '';
     return { status: 'unknown', reply: `${code} ${code >= 500 ? '5' : '4'}.1.1 <${original}>: Recipient address rejected: User unknown${table}` };
   };
+  const moved = relocated(original, canonical, config, tables, cls === 'local');
+  if (moved) return moved;
   // An address canonical or virtual alias mapping will rewrite is not looked up as it is.
   if (cls !== 'virtual-alias' && listedInRewriteMaps(canonical, config, rewrite, tables)) return KNOWN;
   const listed = classCheck(cls, check, config.get('virtual_alias_maps').trim() !== '');
@@ -66,6 +68,20 @@ export function recipientStatus(original: string, canonical: string, config: Pos
   const resolved = rewrite.resolve(canonical);
   if (resolved.tempFail) return temp;
   return errorTransport(original, resolved) ?? KNOWN;
+}
+
+/** relocated_maps: "User has moved to new@address" (550 5.1.6), before any unknown-user check. */
+function relocated(original: string, canonical: string, config: PostfixConfig, tables: TableContext, localDomain: boolean): RecipientStatus | undefined {
+  const value = config.get('relocated_maps');
+  if (!value.trim()) return undefined;
+  for (const table of openTables(value, tables)) {
+    for (const key of keysFor(canonical, config.get('recipient_delimiter'), localDomain)) {
+      const r = table.lookup(key);
+      if (r.status === 'error') return { status: 'tempfail', reply: `451 4.3.0 <${original}>: Temporary lookup failure` };
+      if (r.status === 'found') return { status: 'unknown', reply: `550 5.1.6 <${original}>: Recipient address rejected: User has moved to ${r.value.trim()}` };
+    }
+  }
+  return undefined;
 }
 
 /** recipient_canonical_maps, canonical_maps or virtual_alias_maps has this address (as cleanup will look it up). */

@@ -9,6 +9,7 @@ import type { PostfixConfig } from './config';
 import { accessLookup, accessAction } from './accessMaps';
 import { addressDomain, lookupList, rblReply, reversedClient, type DnsAnswer, type ListedSubject } from './dnsLists';
 import { serverAccessLookup, type ServerKind } from './serverAccess';
+import { softenReply } from './softBounce';
 import type { Mynetworks } from './mynetworks';
 import type { TableContext } from './maps/lookupTable';
 import type { TrivialRewrite } from './trivialRewrite';
@@ -106,9 +107,15 @@ export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): De
       env.info(`reject_warning: ${d.reply ?? ''}`);
       continue;
     }
-    return d;
+    return softened(d, env.config);
   }
   return DUNNO(list, '(end of list)');
+}
+
+/** Under soft_bounce a refusal is only ever temporary. */
+function softened(d: Decision, config: PostfixConfig): Decision {
+  if (d.verdict !== 'reject' || !d.reply || !config.bool('soft_bounce')) return d;
+  return { ...d, verdict: 'defer', reply: softenReply(d.reply, config) };
 }
 
 /** Restrictions followed by an argument in their list (a table, a DNS list, a policy server). */

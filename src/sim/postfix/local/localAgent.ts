@@ -29,6 +29,7 @@ import { runDeliveryCommand } from './deliveryCommand';
 import { appendToMbox } from './mboxAppend';
 import { pipeVerdict } from './pipeCommand';
 import { sizeLimitFatal, StartupFailure } from './startupFailure';
+import { softBounced } from '../softBounce';
 
 export interface LocalDeps {
   host: HostContext;
@@ -197,7 +198,10 @@ export class LocalAgent implements DeliveryAgent {
         detail = outcome.reason;
         break;
     }
-    this.log(file, outcome.address, outcome.original, pid, started, dsn, status, detail);
+    const soft = softBounced(status, dsn, this.deps.config);
+    status = soft.status;
+    dsn = soft.dsn;
+    this.log(file, outcome.address, outcome.original, pid, started, dsn, soft.logStatus, detail);
     this.deps.host.trace.emit({
       kind: 'delivery',
       host: this.deps.host.name,

@@ -16,6 +16,7 @@ import { smtpClientMachine } from './clientMachine';
 import { parseNexthop } from './nexthop';
 import { route, type Candidate, type RoutingEnv } from './routing';
 import { SmtpTransaction } from './transaction';
+import { softBounceResult } from '../softBounce';
 
 export interface SmtpAgentDeps {
   host: HostContext;
@@ -50,10 +51,11 @@ export class SmtpAgent implements DeliveryAgent {
     this.monitor.send({ type: 'START' });
     const program = this.deps.program;
     const finish = (results: RecipientResult[], relay: string, setupDone: number) => {
-      for (const r of results) this.logResult(req, r, relay, pid, program, started, setupDone);
+      const softened = results.map((r) => softBounceResult(r, this.deps.config));
+      for (const { result, logStatus } of softened) this.logResult(req, result, relay, pid, program, started, setupDone, logStatus);
       master.release(service, pid);
       this.monitor.send({ type: 'FINISH' });
-      done(results);
+      done(softened.map((s) => s.result));
     };
     // The smtp process looks the next hop up before anything else (DNS round trips, host tables):
     // that is why a local delivery of the same message usually logs first.
@@ -120,7 +122,7 @@ export class SmtpAgent implements DeliveryAgent {
     });
   }
 
-  private logResult(req: DeliveryRequest, r: RecipientResult, relay: string, pid: number, program: string, started: number, setupDone: number): void {
+  private logResult(req: DeliveryRequest, r: RecipientResult, relay: string, pid: number, program: string, started: number, setupDone: number, logStatus: string = r.status): void {
     const { host } = this.deps;
     const file = req.file;
     const now = host.scheduler.now;
@@ -133,7 +135,7 @@ export class SmtpAgent implements DeliveryAgent {
     });
     const rcpt = r.recipient;
     const orig = rcpt.original && rcpt.original.toLowerCase() !== rcpt.address.toLowerCase() ? `, orig_to=<${rcpt.original}>` : '';
-    host.log.write(program, pid, `${file.id}: to=<${rcpt.address}>${orig}, relay=${relay}, ${delays}, dsn=${r.dsn}, status=${r.status} (${r.reason})`, file.id);
+    host.log.write(program, pid, `${file.id}: to=<${rcpt.address}>${orig}, relay=${relay}, ${delays}, dsn=${r.dsn}, status=${logStatus} (${r.reason})`, file.id);
     host.trace.emit({
       kind: 'delivery',
       host: host.name,

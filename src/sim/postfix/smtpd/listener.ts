@@ -14,8 +14,9 @@ import type { PostfixConfig } from '../config';
 import type { MasterService } from '../masterCf';
 import { Mynetworks } from '../mynetworks';
 import type { PostfixInstance } from '../postfix';
-import { recipientStatus } from '../recipientCheck';
+import { recipientStatus, type RecipientStatus } from '../recipientCheck';
 import { evaluateList, type CheckEnv } from '../restrictions';
+import { softenReply } from '../softBounce';
 import { receivedHeader } from './received';
 import type { SmtpdServices } from './services';
 import { SmtpdSession, type SmtpdActor, type SmtpdSessionHost } from './session';
@@ -185,7 +186,7 @@ export class SmtpdListener implements Listener {
       },
       reply: (_state, lines, delayMs) => session.reply(lines, delayMs),
       log,
-      recipientStatus: (_state, original, canonical) => recipientStatus(original, canonical, this.config, pf.rewrite, tables),
+      recipientStatus: (_state, original, canonical) => softenStatus(recipientStatus(original, canonical, this.config, pf.rewrite, tables), this.config),
       decision: (state, d, stage, subject) =>
         host.trace.emit({
           kind: 'decision',
@@ -280,4 +281,9 @@ export class SmtpdListener implements Listener {
     }
     return false;
   }
+}
+
+/** soft_bounce turns an unknown-user refusal into a temporary one, like any other. */
+function softenStatus(status: RecipientStatus, config: PostfixConfig): RecipientStatus {
+  return status.status === 'known' ? status : { ...status, reply: softenReply(status.reply, config) };
 }

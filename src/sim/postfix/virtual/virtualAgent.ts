@@ -31,6 +31,7 @@ import { TIMING } from '../timing';
 import { splitExtension } from '../local/localResolution';
 import { appendToMbox } from '../local/mboxAppend';
 import { sizeLimitFatal, StartupFailure } from '../local/startupFailure';
+import { softBounceResult } from '../softBounce';
 
 export interface VirtualDeps {
   host: HostContext;
@@ -93,10 +94,12 @@ export class VirtualAgent implements DeliveryAgent {
         result = this.write(file, rcpt, path, rights.uid, rights.gid, base, pid, warn);
       }
     }
+    const soft = softBounceResult(result, config);
+    result = soft.result;
     if (result.status !== 'sent') {
       host.trace.emit({ kind: 'delivery', host: host.name, queueId: file.id, recipient: rcpt.address, original: rcpt.original, agent: 'virtual', status: result.status, dsn: result.dsn, detail: result.reason, relay: 'virtual' });
     }
-    this.log(file, rcpt, pid, started, result);
+    this.log(file, rcpt, pid, started, result, soft.logStatus);
     return result;
   }
 
@@ -185,7 +188,7 @@ export class VirtualAgent implements DeliveryAgent {
     return { recipient: rcpt, status: 'sent', dsn: '2.0.0', reason, success: { action: 'delivered', text: `delivery via virtual: ${reason}` } };
   }
 
-  private log(file: QueueFile, rcpt: QueueRecipient, pid: number, started: number, r: RecipientResult): void {
+  private log(file: QueueFile, rcpt: QueueRecipient, pid: number, started: number, r: RecipientResult, logStatus: string = r.status): void {
     const { host } = this.deps;
     const activated = file.activatedAt ?? file.arrival;
     const delays = formatDelays({
@@ -195,6 +198,6 @@ export class VirtualAgent implements DeliveryAgent {
       transmission: (host.scheduler.now - started) / 1000,
     });
     const orig = rcpt.original && rcpt.original.toLowerCase() !== rcpt.address.toLowerCase() ? `, orig_to=<${rcpt.original}>` : '';
-    host.log.write('postfix/virtual', pid, `${file.id}: to=<${rcpt.address}>${orig}, relay=virtual, ${delays}, dsn=${r.dsn}, status=${r.status} (${r.reason})`, file.id);
+    host.log.write('postfix/virtual', pid, `${file.id}: to=<${rcpt.address}>${orig}, relay=virtual, ${delays}, dsn=${r.dsn}, status=${logStatus} (${r.reason})`, file.id);
   }
 }
