@@ -1926,6 +1926,32 @@ smtp('smtp-restriction-sleep', 'smtpd_client_restrictions = sleep 1, permit: the
      [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
      cf={'smtpd_client_restrictions': 'sleep 1, permit'})
 
+# -- address handling and delivery options configured otherwise (also recorded3) -------------------------
+smtp('smtp-relocated-maps', 'relocated_maps with alice "alice@example.net": RCPT to alice is refused with 550 5.1.6 and the new address.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, *QUIT],
+     cf={'relocated_maps': 'hash:/etc/postfix/relocated'}, maps={'/etc/postfix/relocated': 'alice@mail.example.com alice@example.net\n'})
+smtp('smtp-soft-bounce-unknown-local', 'soft_bounce = yes with local_recipient_maps empty: an unknown local user is accepted, and local(8) defers instead of bouncing.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<nosuch@mail.example.com>', S, *msg('Subject: soft', '', 'x'), *QUIT],
+     cf={'soft_bounce': 'yes', 'local_recipient_maps': ''})
+smtp('smtp-soft-bounce-rcpt-reject', 'soft_bounce = yes: smtpd turns its 5xx refusals into 4xx (unknown user 450, relay 454).',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<nosuch@mail.example.com>', S, *QUIT], cf={'soft_bounce': 'yes'})
+smtp('smtp-append-at-myorigin-no', 'append_at_myorigin = no: MAIL FROM:<alice> (no domain) stays without a domain in the log.',
+     [S, *HELO, 'MAIL FROM:<alice>', S, 'RCPT TO:<bob@mail.example.com>', S, *msg('Subject: bare sender', '', 'x'), *QUIT], cf={'append_at_myorigin': 'no'})
+smtp('smtp-recipient-overshoot', 'smtpd_recipient_limit = 2 and smtpd_recipient_overshoot_limit = 3: the third RCPT gets 452, the fourth counts as an error.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RCPT TO:<ansible@mail.example.com>', S, 'RCPT TO:<root@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_limit': '2', 'smtpd_recipient_overshoot_limit': '3'})
+smtp('smtp-mailbox-transport-error', 'mailbox_transport = error:mailbox is closed: local hands the mailbox delivery to the error transport and the mail bounces with that text.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: closed', '', 'x'), *QUIT],
+     cf={'mailbox_transport': 'error:mailbox is closed'})
+smtp('smtp-fallback-transport-unknown-user', 'local_recipient_maps empty and fallback_transport = error:no such user here: an unknown local user is accepted and then bounced by the error transport.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<nosuch@mail.example.com>', S, *msg('Subject: fallback', '', 'x'), *QUIT],
+     cf={'local_recipient_maps': '', 'fallback_transport': 'error:no such user here'})
+smtp('smtp-smtpd-forbidden-commands', 'smtpd_forbidden_commands default: a client sending "GET / HTTP/1.0" is disconnected; "POST" the same.',
+     [S, 'POST /form HTTP/1.1', S], )
+smtp('smtp-disable-mime-input-processing', 'disable_mime_input_processing = yes with an 8-bit message: delivered as sent.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net> BODY=8BITMIME', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: mime off', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'grüß dich'), *QUIT],
+     cf={'disable_mime_input_processing': 'yes'})
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
