@@ -11,6 +11,7 @@ import { splitAddress } from './address';
 import { formatDelays } from './logFormat';
 import type { Master } from './master';
 import type { DeliveryAgent, DeliveryRequest, RecipientResult } from './queue/qmgr';
+import type { QueueFile, QueueRecipient } from './queue/queueStore';
 import { TIMING } from './timing';
 
 export type PseudoAgentKind = 'error' | 'retry' | 'discard';
@@ -43,6 +44,18 @@ export class PseudoAgent implements DeliveryAgent {
       master.release(this.service, pid);
       done(results);
     });
+  }
+
+  /**
+   * A recipient local(8) passes on (mailbox_transport, fallback_transport = error:text): the
+   * error process takes it at once and logs its own line; local reports what it decided.
+   */
+  passNow(file: QueueFile, recipient: QueueRecipient, nexthop: string, started: number): RecipientResult {
+    const pid = this.master.acquire(this.service);
+    const r = { recipient, ...this.outcome(nexthop, recipient.address) };
+    this.log({ file, recipients: [recipient], nexthop } as DeliveryRequest, r, pid, started);
+    this.master.release(this.service, pid);
+    return r;
   }
 
   /** The next hop is the reason; it may start with its own status ("5.1.1 no such user"). */

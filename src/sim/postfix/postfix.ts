@@ -201,6 +201,10 @@ export class PostfixInstance {
       rewrite: this.rewrite,
       master: this.master,
       forward: (input) => this.submit(input),
+      passTarget: (transport) => {
+        const agent = this.agents[transport];
+        return agent instanceof PseudoAgent ? agent : undefined;
+      },
     });
     this.agents = {
       ...this.pseudoAgents(),

@@ -40,6 +40,13 @@ export interface LocalDeps {
   master: Master;
   /** Resubmits a message (forwarded addresses); the builder gets the new queue id, which is returned. */
   forward(input: CleanupInput | ((queueId: string) => CleanupInput)): string;
+  /** A transport local can hand a recipient to at once (error, retry, discard), by master.cf name. */
+  passTarget?(transport: string): PassTarget | undefined;
+}
+
+/** What local(8) passes a recipient to: it delivers at once and logs its own line. */
+export interface PassTarget {
+  passNow(file: QueueFile, recipient: QueueRecipient, nexthop: string, started: number): RecipientResult;
 }
 
 export class LocalAgent implements DeliveryAgent {
@@ -138,6 +145,8 @@ export class LocalAgent implements DeliveryAgent {
     const target = { address: outcome.address, original: outcome.original || outcome.address, delivered: 'delivered' in outcome ? outcome.delivered : outcome.address };
     switch (outcome.kind) {
       case 'mailbox': {
+        const mailboxTransport = this.deps.config.get('mailbox_transport').trim();
+        if (mailboxTransport) return this.pass(file, outcome.address, outcome.original, mailboxTransport, pid, started);
         // Postfix reads mailbox_command raw: $EXTENSION and friends are filled in per delivery.
         const command = this.deps.config.raw('mailbox_command') ?? '';
         if (command) {
@@ -197,6 +206,8 @@ export class LocalAgent implements DeliveryAgent {
         dsn = outcome.dsn;
         detail = outcome.reason;
         break;
+      case 'pass':
+        return this.pass(file, outcome.address, outcome.original, outcome.transport, pid, started);
     }
     const soft = softBounced(status, dsn, this.deps.config);
     status = soft.status;
@@ -216,6 +227,26 @@ export class LocalAgent implements DeliveryAgent {
       ...(mailbox && outcome.kind === 'mailbox' ? { mailbox, user: outcome.user, prepend } : {}),
     });
     return { status, report: { address: outcome.address, original: outcome.original, dsn, reason: detail, ...(diagnostic ? { diagnostic } : {}) } };
+  }
+
+  /**
+   * deliver_pass: "transport:nexthop" takes the recipient (mailbox_transport, fallback_transport);
+   * local logs only that it passed it on. A transport the simulation has no process for (lmtp
+   * to a Dovecot that is not modelled) leaves the mail deferred.
+   */
+  private pass(file: QueueFile, address: string, original: string, spec: string, pid: number, started: number): { status: RecipientResult['status']; report: BounceReport } {
+    const colon = spec.indexOf(':');
+    const transport = colon < 0 ? spec : spec.slice(0, colon);
+    const nexthop = colon < 0 ? '' : spec.slice(colon + 1);
+    this.deps.host.log.write('postfix/local', pid, `${file.id}: passing <${address}> to transport=${transport}`, file.id);
+    const target = this.deps.passTarget?.(transport);
+    if (!target) {
+      const reason = `mail transport unavailable`;
+      this.log(file, address, original, pid, started, '4.3.0', 'deferred', reason);
+      return { status: 'deferred', report: { address, original, dsn: '4.3.0', reason } };
+    }
+    const r = target.passNow(file, { address, original, status: 'todo' }, nexthop, started);
+    return { status: r.status, report: { address, original, dsn: r.dsn, reason: r.reason } };
   }
 
   /**
@@ -392,6 +423,7 @@ export class LocalAgent implements DeliveryAgent {
         return a ? { uid: a.uid, home: a.home } : undefined;
       },
       forwardPath: config.raw('forward_path') ?? '',
+      fallbackTransport: config.get('fallback_transport').trim() || undefined,
       readOwnedFile: (path: string) => {
         const text = host.fs.read(path);
         return text === undefined ? undefined : { text, owner: access.ownerOf(path) };

@@ -28,7 +28,9 @@ export type LocalOutcome =
   | { kind: 'file'; path: string; address: string; original: string; delivered: string; uid: number }
   | { kind: 'command'; command: string; address: string; original: string; delivered: string; uid: number; user: string }
   | { kind: 'bounce'; address: string; original: string; dsn: string; reason: string }
-  | { kind: 'defer'; address: string; original: string; dsn: string; reason: string };
+  | { kind: 'defer'; address: string; original: string; dsn: string; reason: string }
+  /** Handed to another transport (fallback_transport = error:text, ...). */
+  | { kind: 'pass'; address: string; original: string; transport: string };
 
 /** Addresses collected for one new message, as forward_append groups them. */
 export interface ForwardGroup {
@@ -66,6 +68,8 @@ export interface LocalEnv {
   recipientDelimiter: string;
   /** luser_relay, unexpanded ($user, $domain... are filled in per recipient). */
   luserRelay?: string;
+  /** fallback_transport: where names not in aliases or passwd go before luser_relay. */
+  fallbackTransport?: string;
   /** allow_mail_to_commands / allow_mail_to_files: which expansion types may use them. */
   commandsAllowed: ReadonlySet<ExpansionType>;
   filesAllowed: ReadonlySet<ExpansionType>;
@@ -197,6 +201,10 @@ class Walk {
   }
 
   private unknown(state: State, local: string, user: string, extension: string | undefined): void {
+    if (this.env.fallbackTransport) {
+      this.out.outcomes.push({ kind: 'pass', address: state.address, original: state.original, transport: this.env.fallbackTransport });
+      return;
+    }
     // luser_relay: mail for users that do not exist goes to this address instead.
     if (this.env.luserRelay && !this.luserRelayed) {
       this.luserRelayed = true;

@@ -1,7 +1,8 @@
 /**
- * soft_bounce = yes and relocated_maps, as Postfix 3.7.11 answered them
- * (tests/conformance/recorded3): refusals become temporary at smtpd and bounces stay in the
- * queue at delivery; a relocated user is refused with the new address.
+ * Delivery options a course tries, as Postfix 3.7.11 answered them (tests/conformance/recorded3):
+ * soft_bounce (refusals become temporary at smtpd, bounces stay in the queue), relocated_maps
+ * (the new address in the refusal), and local(8) passing recipients to mailbox_transport or
+ * fallback_transport.
  */
 import { describe, expect, it } from 'vitest';
 import { softenReply } from '../../../src/sim/postfix/softBounce';
@@ -42,5 +43,25 @@ describe('relocated_maps', () => {
     const { replies } = talk(w, 'mail.example.com', '127.0.0.1', ['HELO c', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<alice@mail.example.com>', 'RCPT TO:<bob@mail.example.com>', 'QUIT']);
     expect(replies[3]).toEqual(['550 5.1.6 <alice@mail.example.com>: Recipient address rejected: User has moved to alice@example.net']);
     expect(replies[4]).toEqual(['250 2.1.5 Ok']);
+  });
+});
+
+describe('local(8) passing a recipient to another transport', () => {
+  it('hands an unknown user to fallback_transport = error:text, which bounces it with that text', () => {
+    const w = world({ local_recipient_maps: '', fallback_transport: 'error:no such user here' });
+    talk(w, 'mail.example.com', '127.0.0.1', ['HELO c', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<nosuch@mail.example.com>', 'DATA', 'x', '.', 'QUIT']);
+    w.runUntilQuiet();
+    const log = maillog(w, 'mail.example.com');
+    expect(log.find((l) => l.startsWith('postfix/local'))).toMatch(/: passing <nosuch@mail\.example\.com> to transport=error$/);
+    expect(log.find((l) => l.startsWith('postfix/error'))).toMatch(/to=<nosuch@mail\.example\.com>, relay=none, .*dsn=5\.0\.0, status=bounced \(no such user here\)$/);
+    expect(log.some((l) => l.includes('sender non-delivery notification'))).toBe(true);
+  });
+
+  it('hands every mailbox delivery to mailbox_transport', () => {
+    const w = world({ mailbox_transport: 'error:mailbox is closed' });
+    talk(w, 'mail.example.com', '127.0.0.1', ['HELO c', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<alice@mail.example.com>', 'DATA', 'x', '.', 'QUIT']);
+    w.runUntilQuiet();
+    expect(maillog(w, 'mail.example.com').join('\n')).toMatch(/postfix\/error\[\d+\]: \w+: to=<alice@mail\.example\.com>, relay=none, .*status=bounced \(mailbox is closed\)/);
+    expect(w.host('mail.example.com')!.store.get('/var/mail/alice')?.messages ?? []).toHaveLength(0);
   });
 });
