@@ -75,7 +75,8 @@ export function replayCase(c: ConformanceCase): ConformanceCase {
   if (Object.keys(mailboxes).length > 0) out.mailbox_after = mailboxes;
   const postfix = postfixOf(server);
   if (postfix) {
-    out.host.effective = Object.fromEntries(EFFECTIVE_PARAMS.map((p) => [p, postfix.config.get(p)]));
+    // As postconf -xh prints them: the expanded value on one line, without stray blanks.
+    out.host.effective = Object.fromEntries(EFFECTIVE_PARAMS.map((p) => [p, postfix.config.get(p).split(/\s+/).filter(Boolean).join(' ')]));
   }
   return out;
 }

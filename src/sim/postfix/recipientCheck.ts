@@ -63,11 +63,21 @@ export function recipientStatus(original: string, canonical: string, config: Pos
   if (moved) return moved;
   // An address canonical or virtual alias mapping will rewrite is not looked up as it is.
   if (cls !== 'virtual-alias' && listedInRewriteMaps(canonical, config, rewrite, tables)) return KNOWN;
+  if (cls === 'local' && alwaysAccepted(canonical, config)) return KNOWN;
   const listed = classCheck(cls, check, config.get('virtual_alias_maps').trim() !== '');
   if (listed.status !== 'known') return listed;
   const resolved = rewrite.resolve(canonical);
   if (resolved.tempFail) return temp;
   return errorTransport(original, resolved) ?? KNOWN;
+}
+
+/**
+ * In local domains smtpd never refuses postmaster, MAILER-DAEMON or the double-bounce address,
+ * whatever local_recipient_maps says: qmgr and bounce need them (smtpd_check.c).
+ */
+function alwaysAccepted(canonical: string, config: PostfixConfig): boolean {
+  const local = splitAddress(canonical.toLowerCase()).local;
+  return local === 'postmaster' || local === 'mailer-daemon' || local === config.get('double_bounce_sender').toLowerCase();
 }
 
 /** relocated_maps: "User has moved to new@address" (550 5.1.6), before any unknown-user check. */

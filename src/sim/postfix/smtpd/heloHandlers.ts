@@ -6,6 +6,7 @@ import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
 import { checkStateOf, count, resetTransaction, type SmtpdSessionState } from './sessionState';
 import { evaluateList } from '../restrictions';
+import { clientAuthorized, XCLIENT_KEYWORD, XFORWARD_KEYWORD } from './xclientHandlers';
 
 /** The EHLO keywords in the order Postfix prints them. */
 export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): string[] {
@@ -16,7 +17,7 @@ export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): stri
   out.push(limit > 0 ? `SIZE ${limit}` : 'SIZE');
   if (!cfg.bool('disable_vrfy_command')) out.push('VRFY');
   out.push('ETRN');
-  if (svc.tlsAvailable && !state.tls) out.push('STARTTLS');
+  if (svc.tlsOffered && !state.tls) out.push('STARTTLS');
   // smtpd_tls_auth_only hides AUTH until the session is encrypted.
   const authHidden = cfg.bool('smtpd_tls_auth_only') && !state.tls;
   const mechs = svc.sasl && !authHidden ? svc.sasl.mechanisms().join(' ') : '';
@@ -24,6 +25,8 @@ export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): stri
     out.push(`AUTH ${mechs}`);
     if (cfg.bool('broken_sasl_auth_clients')) out.push(`AUTH=${mechs}`);
   }
+  if (clientAuthorized(cfg.list('smtpd_authorized_xclient_hosts'), state.client)) out.push(XCLIENT_KEYWORD);
+  if (clientAuthorized(cfg.list('smtpd_authorized_xforward_hosts'), state.client)) out.push(XFORWARD_KEYWORD);
   out.push('ENHANCEDSTATUSCODES', '8BITMIME', 'DSN');
   if (cfg.bool('smtputf8_enable')) out.push('SMTPUTF8');
   out.push('CHUNKING');

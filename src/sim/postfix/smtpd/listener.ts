@@ -60,6 +60,10 @@ export class SmtpdListener implements Listener {
       this.processDied(pid);
       return SILENT;
     }
+    // A new smtpd process finds no certificate when it sets up TLS (a reused one said so already).
+    if (this.configuredTlsLevel() !== 'none' && !this.hasServerCert() && pf.master.kept('smtpd', pid) === undefined) {
+      host.log.write(this.program, pid, "warning: No server certs available. TLS won't be enabled");
+    }
     const address = conn.client.address;
     const name = pf.names().verifiedName(address);
     this.shared ??= this.sessionHost();
@@ -180,7 +184,8 @@ export class SmtpdListener implements Listener {
       rewrite: pf.rewrite,
       checkEnv,
       tlsAvailable: tlsLevel !== 'none',
-      tlsRequired: tlsLevel === 'encrypt',
+      tlsOffered: this.configuredTlsLevel() !== 'none',
+      tlsRequired: this.configuredTlsLevel() === 'encrypt',
       get sasl() {
         return session.saslServer;
       },
@@ -259,13 +264,25 @@ export class SmtpdListener implements Listener {
    * in a TLS build with a certificate configured.
    */
   private tlsLevel(): 'none' | 'may' | 'encrypt' {
+    const level = this.configuredTlsLevel();
+    return this.hasServerCert() ? level : 'none';
+  }
+
+  /**
+   * The level as configured. Without a certificate TLS is not offered, but "encrypt" is still
+   * enforced: every mail command gets "530 Must issue a STARTTLS command first".
+   */
+  private configuredTlsLevel(): 'none' | 'may' | 'encrypt' {
     const cfg = this.config;
     if (!this.postfix.build.tls) return 'none';
-    const cert = cfg.get('smtpd_tls_cert_file') || cfg.get('smtpd_tls_chain_files') || cfg.get('smtpd_tls_eccert_file');
     let level = cfg.get('smtpd_tls_security_level');
     if (!level) level = cfg.get('smtpd_enforce_tls') === 'yes' ? 'encrypt' : cfg.get('smtpd_use_tls') === 'yes' ? 'may' : 'none';
-    if (level !== 'may' && level !== 'encrypt') return 'none';
-    return cert ? level : 'none';
+    return level === 'may' || level === 'encrypt' ? level : 'none';
+  }
+
+  private hasServerCert(): boolean {
+    const cfg = this.config;
+    return Boolean(cfg.get('smtpd_tls_cert_file') || cfg.get('smtpd_tls_chain_files') || cfg.get('smtpd_tls_eccert_file'));
   }
 
   /** local_header_rewrite_clients: by default only clients on this host's own addresses. */

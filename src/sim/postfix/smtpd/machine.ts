@@ -15,9 +15,10 @@ import { bdat } from './bdatHandlers';
 import { auth, authResponse } from './authHandlers';
 import type { SmtpdServices } from './services';
 import type { SmtpdSessionState } from './sessionState';
+import { xclient, xforward } from './xclientHandlers';
 
 export type SmtpdCommandEvent = {
-  type: 'HELO' | 'EHLO' | 'MAIL' | 'RCPT' | 'DATA' | 'BDAT' | 'RSET' | 'NOOP' | 'VRFY' | 'ETRN' | 'QUIT' | 'AUTH' | 'STARTTLS' | 'UNKNOWN';
+  type: 'HELO' | 'EHLO' | 'XCLIENT' | 'XFORWARD' | 'MAIL' | 'RCPT' | 'DATA' | 'BDAT' | 'RSET' | 'NOOP' | 'VRFY' | 'ETRN' | 'QUIT' | 'AUTH' | 'STARTTLS' | 'UNKNOWN';
   cmd: SmtpdCommand;
 };
 
@@ -60,6 +61,8 @@ export const smtpdMachine = setup({
   actions: {
     helo: run(helo),
     ehlo: run(ehlo),
+    xclient: run(xclient),
+    xforward: run(xforward),
     mail: run(mail),
     rcpt: run(rcpt),
     data: run(data),
@@ -101,6 +104,8 @@ export const smtpdMachine = setup({
   on: {
     HELO: { actions: 'helo' },
     EHLO: { actions: 'ehlo' },
+    XCLIENT: { actions: 'xclient' },
+    XFORWARD: { actions: 'xforward' },
     MAIL: { actions: 'mail' },
     RCPT: { actions: 'rcpt' },
     DATA: { actions: 'data' },

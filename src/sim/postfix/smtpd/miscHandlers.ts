@@ -82,8 +82,10 @@ export function starttls(svc: SmtpdServices, state: SmtpdSessionState, cmd: Smtp
     count(state, 'starttls', false);
     return false;
   };
-  if (!svc.tlsAvailable) return fail('502 5.5.1 Error: command not implemented');
+  if (!svc.tlsOffered) return fail('502 5.5.1 Error: command not implemented');
   if (cmd.args.length > 0) return fail('501 5.5.4 Syntax: STARTTLS');
+  // Offered by the configuration, but no certificate could be loaded.
+  if (!svc.tlsAvailable) return fail('454 4.7.0 TLS not available due to local problem');
   if (state.tls) return fail('554 5.5.1 Error: TLS already active');
   svc.reply(state, '220 2.0.0 Ready to start TLS');
   // RFC 3207: after the handshake the client starts over with EHLO; nothing said before counts.

@@ -19,6 +19,8 @@ export interface SmtpdServices {
   readonly sasl?: SaslServer;
   /** STARTTLS can be offered: a TLS build, a security level of may or encrypt, a certificate. */
   readonly tlsAvailable: boolean;
+  /** STARTTLS is offered (a TLS level is configured), even when no certificate makes it work. */
+  readonly tlsOffered: boolean;
   /** smtpd_tls_security_level = encrypt: nothing but HELO/EHLO/STARTTLS/NOOP/QUIT before TLS. */
   readonly tlsRequired: boolean;
   /** Sends one reply (one or more lines) to the client, after `delayMs` of waiting (e.g. for the auth server). */

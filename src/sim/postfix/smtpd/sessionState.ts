@@ -35,7 +35,7 @@ export interface DataInProgress {
 }
 
 /** Postfix's command order for the counters on the disconnect line. */
-export const COUNTER_ORDER = ['helo', 'ehlo', 'starttls', 'auth', 'mail', 'rcpt', 'data', 'bdat', 'rset', 'noop', 'vrfy', 'etrn', 'quit', 'unknown'];
+export const COUNTER_ORDER = ['helo', 'ehlo', 'xclient', 'xforward', 'starttls', 'auth', 'mail', 'rcpt', 'data', 'bdat', 'rset', 'noop', 'vrfy', 'etrn', 'quit', 'unknown'];
 
 export interface SmtpdSessionState {
   client: ClientInfo;
