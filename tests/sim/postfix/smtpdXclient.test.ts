@@ -48,3 +48,16 @@ describe('addresses smtpd always accepts in local domains', () => {
     expect(replies[5][0]).toMatch(/^550 5\.1\.1 /);
   });
 });
+
+describe('every command smtpd knows', () => {
+  it('gets a reply, with or without arguments, before and after EHLO', async () => {
+    const { SMTPD_VERBS } = await import('../../../src/sim/postfix/smtpd/command');
+    for (const verb of SMTPD_VERBS.filter((v) => v !== 'QUIT' && v !== 'DATA' && v !== 'BDAT')) {
+      for (const line of [verb, `${verb} x=y`]) {
+        const { replies } = talk(world({}), 'mail.example.com', '127.0.0.1', [line, 'EHLO c', line, 'QUIT']);
+        expect(replies.length, line).toBe(5);
+        for (const r of replies) expect(r[r.length - 1], line).toMatch(/^\d{3}[ ]/);
+      }
+    }
+  });
+});
