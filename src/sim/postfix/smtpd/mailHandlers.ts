@@ -3,19 +3,46 @@
  * the access restrictions and the unknown-user check, with Postfix 3.7's reply texts.
  */
 import { extractEnvelopeAddress, splitAddress } from '../address';
-import { checkRecipient, evaluateList } from '../restrictions';
+import { checkRecipient, evaluateList, type CheckState } from '../restrictions';
 import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
 import { checkStateOf, count, logProtocol, type SmtpdSessionState } from './sessionState';
 
 /** "NOQUEUE: reject: RCPT from x[1.2.3.4]: 554 ...; from=<a> to=<b> proto=SMTP helo=<h>" */
-export function rejectLogLine(state: SmtpdSessionState, reply: string, opts: { from?: string; to?: string } = {}): string {
-  let line = `${state.queueId ?? 'NOQUEUE'}: reject: ${state.where} from ${state.client.namaddr}: ${reply};`;
+export function rejectLogLine(state: SmtpdSessionState, reply: string, opts: { from?: string; to?: string } = {}, what = 'reject'): string {
+  let line = `${state.queueId ?? 'NOQUEUE'}: ${what}: ${state.where} from ${state.client.namaddr}: ${reply};`;
   if (opts.from !== undefined) line += ` from=<${opts.from}>`;
   if (opts.to !== undefined) line += ` to=<${opts.to}>`;
   line += ` proto=${logProtocol(state)}`;
   if (state.heloName !== undefined) line += ` helo=<${state.heloName}>`;
   return line;
+}
+
+/** Restrictions that judge the client, the HELO name, the sender or the recipient. */
+const PERMIT_CLASS: [RegExp, 'client' | 'helo' | 'sender' | 'recipient'][] = [
+  [/^(permit_mynetworks|permit_sasl_authenticated|permit_inet_interfaces|permit_naked_ip_address|permit_tls_\w+|permit_dnswl_client|permit_rhswl_client|check_client\w*_access|check_reverse_client_hostname_access)\b/, 'client'],
+  [/^check_helo\w*_access\b/, 'helo'],
+  [/^check_sender\w*_access\b/, 'sender'],
+];
+
+/**
+ * smtpd_log_access_permit_actions: the permit worth a log line ("static:all", or the names of
+ * the actions), as "action=permit_mynetworks for Client host=name[addr] ".
+ */
+function permitLogText(restriction: string, setting: string, state: CheckState): string | undefined {
+  const action = restriction.split(' ')[0];
+  const wanted = setting.split(/[\s,]+/).filter(Boolean);
+  if (!wanted.includes('static:all') && !wanted.includes(action)) return undefined;
+  const kind = PERMIT_CLASS.find(([re]) => re.test(action))?.[1] ?? 'recipient';
+  const subject =
+    kind === 'client'
+      ? `Client host=${state.client.namaddr}`
+      : kind === 'helo'
+        ? `Helo command=${state.helo ?? ''}`
+        : kind === 'sender'
+          ? `Sender address=${state.sender ?? ''}`
+          : `Recipient address=${state.recipient ?? ''}`;
+  return `action=${action} for ${subject} `;
 }
 
 function fail(svc: SmtpdServices, state: SmtpdSessionState, name: string, reply: string): false {
@@ -151,6 +178,9 @@ export function rcpt(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
   const checkState = checkStateOf(state, { recipient: addr.address });
   for (const d of checkRecipient(checkState, svc.checkEnv)) {
     svc.decision(state, d, 'rcpt', addr.address);
+    const permitLine = d.verdict === 'permit' ? permitLogText(d.restriction, cfg.get('smtpd_log_access_permit_actions'), checkState) : undefined;
+    // "action=... for Client host=... " and the usual tail: Postfix leaves the blank before ";".
+    if (permitLine) svc.log(rejectLogLine(state, permitLine, { from: state.sender, to: addr.address }, 'permit'));
     if (d.verdict === 'reject' || d.verdict === 'defer') {
       svc.log(rejectLogLine(state, d.reply ?? '', { from: state.sender, to: addr.address }));
       return fail(svc, state, 'rcpt', d.reply ?? '554 5.7.1 Access denied');
