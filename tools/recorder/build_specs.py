@@ -1952,6 +1952,31 @@ smtp('smtp-disable-mime-input-processing', 'disable_mime_input_processing = yes 
      [S, *EHLO, 'MAIL FROM:<carol@example.net> BODY=8BITMIME', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: mime off', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'grüß dich'), *QUIT],
      cf={'disable_mime_input_processing': 'yes'})
 
+# -- smtpd's logging, XCLIENT and session options (also recorded3) ------------------------------------------
+smtp('smtp-sasl-authenticated-header', 'smtpd_sasl_authenticated_header = yes: the Received: header of mail sent after AUTH names the authenticated sender.',
+     [S, *EHLO, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, *msg('Subject: authenticated', '', 'x'), *QUIT],
+     cf={**DOVECOT_AUTH, 'smtpd_sasl_authenticated_header': 'yes'}, sasl='dovecot')
+smtp('smtp-client-port-logging', 'smtpd_client_port_logging = yes: the connect and disconnect lines carry the client port.',
+     [S, *HELO, *QUIT], cf={'smtpd_client_port_logging': 'yes'})
+smtp('smtp-log-access-permit-actions', 'smtpd_log_access_permit_actions = static:all: a permit by permit_mynetworks is logged.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@example.net>', S, *QUIT], cf={'smtpd_log_access_permit_actions': 'static:all'})
+smtp('smtp-tls-security-level-encrypt', 'smtpd_tls_security_level = encrypt without any certificate: what smtpd says to a client that does not start TLS.',
+     [S, *EHLO, 'MAIL FROM:<carol@example.net>', S, *QUIT], cf={'smtpd_tls_security_level': 'encrypt'})
+smtp('smtp-peername-lookup-no', 'smtpd_peername_lookup = no: the client is "unknown" even on loopback.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: unknown', '', 'x'), *QUIT], cf={'smtpd_peername_lookup': 'no'})
+smtp('smtp-xclient-unauthorized', 'XCLIENT from a client not in smtpd_authorized_xclient_hosts: refused; EHLO does not offer it.',
+     [S, *EHLO, 'XCLIENT NAME=spoofed.example ADDR=192.0.2.1', S, *QUIT])
+smtp('smtp-xclient-authorized', 'smtpd_authorized_xclient_hosts = 127.0.0.1: EHLO offers XCLIENT, and XCLIENT replaces the client name and address (a new greeting follows).',
+     [S, *EHLO, 'XCLIENT NAME=relay.example ADDR=192.0.2.1', S, 'EHLO client.example.org', S, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<bob@example.net>', S, *QUIT],
+     cf={'smtpd_authorized_xclient_hosts': '127.0.0.1'})
+smtp('smtp-xforward-unauthorized', 'XFORWARD from a client not in smtpd_authorized_xforward_hosts: refused.',
+     [S, *EHLO, 'XFORWARD NAME=relay.example ADDR=192.0.2.1', S, *QUIT])
+smtp('smtp-alias-maps-empty', 'alias_maps empty: postmaster is no longer an alias, and local_recipient_maps (which names $alias_maps) no longer knows it.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<postmaster@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT], cf={'alias_maps': ''})
+smtp('smtp-client-restrictions-sasl-then-reject', 'smtpd_client_restrictions = permit_sasl_authenticated, reject: without AUTH the RCPT is refused, after AUTH it is fine.',
+     [S, *EHLO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RSET', S, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, *QUIT],
+     cf={**DOVECOT_AUTH, 'smtpd_client_restrictions': 'permit_sasl_authenticated, reject'}, sasl='dovecot')
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
