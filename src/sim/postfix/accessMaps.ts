@@ -59,9 +59,15 @@ function clientKeys(name: string, address: string, parents: boolean): string[] {
   return out;
 }
 
+const SIDE_ACTIONS: Record<string, SideActionKind> = { HOLD: 'hold', DISCARD: 'discard', WARN: 'warn', PREPEND: 'prepend', REDIRECT: 'redirect' };
+
 export type AccessAction =
   | { kind: 'verdict'; verdict: Verdict; reply?: string }
-  | { kind: 'restriction'; name: string };
+  | { kind: 'restriction'; name: string }
+  | { kind: 'side'; action: SideActionKind; text: string };
+
+/** Access table answers that do something to the message rather than judge the request. */
+export type SideActionKind = 'hold' | 'discard' | 'warn' | 'prepend' | 'redirect';
 
 /** What an access table's value tells smtpd to do. */
 export function accessAction(value: string, config: PostfixConfig, subject: string, what: string): AccessAction & { verdict: Verdict; reply?: string } {
@@ -87,6 +93,9 @@ export function accessAction(value: string, config: PostfixConfig, subject: stri
     return { kind: 'verdict', verdict: 'defer', reply: withText(config.int('access_map_defer_code'), '4.7.1', text) };
   }
   if (/^(permit|reject|defer|check|warn)_/.test(word)) return { kind: 'restriction', name: word, verdict: 'dunno' };
-  // HOLD, DISCARD, FILTER, PREPEND, REDIRECT, WARN, INFO: accepted here, acted on later.
+  const side = SIDE_ACTIONS[upper];
+  // DISCARD ends the checks: the message goes nowhere anyway.
+  if (side) return { kind: 'side', action: side, text, verdict: side === 'discard' ? 'permit' : 'dunno' };
+  // FILTER and INFO: accepted here, not simulated further.
   return { kind: 'verdict', verdict: 'dunno' };
 }

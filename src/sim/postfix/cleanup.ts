@@ -46,6 +46,8 @@ export interface CleanupInput {
   envid?: string;
   /** The sender's full name (sendmail -F, or the passwd entry): "From: Full Name <address>". */
   fullName?: string;
+  /** What smtpd's access tables asked for the message (HOLD, DISCARD, REDIRECT). */
+  actions?: { hold?: boolean; discard?: boolean; redirect?: string };
 }
 
 /** Headers cleanup removes from every message. */
@@ -105,14 +107,22 @@ export class Cleanup {
     const sender = input.sender === '' ? '' : this.addresses.apply(this.rewrite.rewrite(input.sender), 'envelope_sender');
     let recipients = this.envelopeRecipients(input);
     if (external) recipients = [...recipients, ...this.blindCopies(sender, recipients)];
+    // DISCARD from smtpd: cleanup reads the message and throws it away without a word.
+    if (input.actions?.discard) {
+      this.abort(handle);
+      return { kind: 'discarded', queueId: handle.queueId };
+    }
     const checked = external ? this.contentChecks(handle, input, sender, recipients) : undefined;
-    if (checked?.redirect) {
-      const to = this.rewrite.rewrite(checked.redirect);
+    const redirect = checked?.redirect ?? input.actions?.redirect;
+    if (redirect) {
+      const to = this.rewrite.rewrite(redirect);
       recipients = recipients.map((r) => ({ ...r, address: to }));
     }
     const log = (line: string) => this.host.log.write('postfix/cleanup', handle.pid, line, handle.queueId);
     checked?.headerLog.forEach(log);
-    const verdict = checked?.verdict ?? { kind: 'accept' as const };
+    const checkedVerdict = checked?.verdict ?? { kind: 'accept' as const };
+    // HOLD from smtpd's access tables, unless the content checks decided something stronger.
+    const verdict = checkedVerdict.kind === 'accept' && input.actions?.hold ? { kind: 'hold' as const } : checkedVerdict;
     const headersDone = !(verdict.kind === 'reject' || verdict.kind === 'discard') || verdict.phase === 'body';
     const text = this.processHeaders({ ...input, text: checked?.text ?? input.text }, handle.queueId);
     if (headersDone) {

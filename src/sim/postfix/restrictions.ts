@@ -6,7 +6,7 @@
 import { networkContains, parseIp, parseNetwork } from '../core/ip';
 import { splitAddress } from './address';
 import type { PostfixConfig } from './config';
-import { accessLookup, accessAction } from './accessMaps';
+import { accessLookup, accessAction, type AccessAction, type SideActionKind } from './accessMaps';
 import { addressDomain, lookupList, rblReply, reversedClient, type DnsAnswer, type ListedSubject } from './dnsLists';
 import { serverAccessLookup, type ServerKind } from './serverAccess';
 import { softenReply } from './softBounce';
@@ -37,6 +37,16 @@ export interface CheckState {
    * (across the lists smtpd evaluates for one command).
    */
   deferIfReject?: string;
+  /** HOLD, DISCARD, WARN, PREPEND and REDIRECT answers met on the way, for smtpd to act on. */
+  actions?: SideAction[];
+}
+
+export interface SideAction {
+  kind: SideActionKind;
+  /** The table's text after the action word. */
+  text: string;
+  /** What the answer was about, as the log names it: "<alice@example.com>: Recipient address". */
+  about: string;
 }
 
 export interface CheckEnv {
@@ -110,6 +120,11 @@ export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): De
     return softened(d, env.config);
   }
   return DUNNO(list, '(end of list)');
+}
+
+/** Keeps an access table's HOLD, DISCARD, WARN, PREPEND or REDIRECT for smtpd to carry out. */
+function noteSideAction(state: CheckState, action: Extract<AccessAction, { kind: 'side' }>, subject: string, what: string): void {
+  (state.actions ??= []).push({ kind: action.action, text: action.text, about: `<${subject}>: ${what.replace(/ rejected$/, '')}` });
 }
 
 /** Under soft_bounce a refusal is only ever temporary. */
@@ -294,7 +309,8 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       if (found.status === 'notfound') return DUNNO(list, `${name} ${arg}`);
       const action = accessAction(found.value, cfg, subject, what);
       if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
-      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: action.reply, reason: `${found.key} -> ${found.value}` };
+      if (action.kind === 'side') noteSideAction(state, action, subject, what);
+      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: 'reply' in action ? action.reply : undefined, reason: `${found.key} -> ${found.value}` };
     }
     case 'check_client_access':
     case 'check_helo_access':
@@ -306,7 +322,8 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       if (found.status === 'notfound') return DUNNO(list, `${name} ${arg}`);
       const action = accessAction(found.value, cfg, subject, what);
       if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
-      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: action.reply, reason: `${found.key} -> ${found.value}` };
+      if (action.kind === 'side') noteSideAction(state, action, subject, what);
+      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: 'reply' in action ? action.reply : undefined, reason: `${found.key} -> ${found.value}` };
     }
     case 'reject_sender_login_mismatch':
     case 'reject_authenticated_sender_login_mismatch':
@@ -364,7 +381,8 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       if (found.status === 'notfound') return DUNNO(list, `${name} ${arg}`);
       const action = sasl ? accessAction(found.value, cfg, state.saslUser!, 'SASL login name rejected') : accessAction(found.value, cfg, state.client.namaddr, 'Client host rejected');
       if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
-      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: action.reply, reason: `${found.key} -> ${found.value}` };
+      if (action.kind === 'side') noteSideAction(state, action, subject, what);
+      return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: 'reply' in action ? action.reply : undefined, reason: `${found.key} -> ${found.value}` };
     }
     case 'check_policy_service':
       return policyServiceDown(arg ?? '', subject, what, env, list);

@@ -250,7 +250,9 @@ export class SmtpdListener implements Listener {
     return {
       sender: state.sender ?? '',
       recipients: state.recipients.map((r) => ({ address: r.address, original: r.original, notify: r.notify })),
-      text: `${received}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`,
+      // PREPEND headers from access tables go above smtpd's own Received:.
+      text: `${state.messageActions.prepend.map((h) => `${h}\n`).join('')}${received}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`,
+      actions: { hold: state.messageActions.hold, discard: state.messageActions.discard, redirect: state.messageActions.redirect },
       rewriteLocal: this.rewritesHeaders(state),
       origin: 'smtp',
       client: { name: state.client.name, address: state.client.address, helo: state.heloName, protocol: logProtocol(state), saslUser: state.saslUser, saslMethod: state.saslMethod },

@@ -3,7 +3,7 @@
  * the access restrictions and the unknown-user check, with Postfix 3.7's reply texts.
  */
 import { extractEnvelopeAddress, splitAddress } from '../address';
-import { checkRecipient, evaluateList, type CheckState } from '../restrictions';
+import { checkRecipient, evaluateList, type CheckState, type SideAction } from '../restrictions';
 import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
 import { checkStateOf, count, logProtocol, type SmtpdSessionState } from './sessionState';
@@ -16,6 +16,36 @@ export function rejectLogLine(state: SmtpdSessionState, reply: string, opts: { f
   line += ` proto=${logProtocol(state)}`;
   if (state.heloName !== undefined) line += ` helo=<${state.heloName}>`;
   return line;
+}
+
+/**
+ * An access table's HOLD, DISCARD, WARN, PREPEND or REDIRECT, logged as smtpd logs it
+ * ("hold: RCPT from ...: <addr>: Recipient address held for review; from=...") and kept for
+ * the message: cleanup holds, drops or redirects it, and PREPEND's header goes on top.
+ */
+function carryOut(svc: SmtpdServices, state: SmtpdSessionState, action: SideAction, recipient: string): void {
+  const log = (what: string, text: string) => svc.log(rejectLogLine(state, text, { from: state.sender, to: recipient }, what));
+  const flags = state.messageActions;
+  switch (action.kind) {
+    case 'hold':
+      flags.hold = true;
+      log('hold', `${action.about} ${action.text || 'triggers HOLD action'}`);
+      return;
+    case 'discard':
+      flags.discard = true;
+      log('discard', `${action.about} ${action.text || 'triggers DISCARD action'}`);
+      return;
+    case 'warn':
+      log('warn', action.text);
+      return;
+    case 'redirect':
+      flags.redirect = action.text;
+      log('redirect', `${action.about} triggers REDIRECT ${action.text}`);
+      return;
+    case 'prepend':
+      if (action.text) flags.prepend.push(action.text);
+      return;
+  }
 }
 
 /** Restrictions that judge the client, the HELO name, the sender or the recipient. */
@@ -186,6 +216,7 @@ export function rcpt(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
       return fail(svc, state, 'rcpt', d.reply ?? '554 5.7.1 Access denied');
     }
   }
+  for (const action of checkState.actions ?? []) carryOut(svc, state, action, addr.address);
   const canonical = svc.rewrite.rewrite(addr.address);
   if (cfg.bool('smtpd_reject_unlisted_recipient')) {
     const known = svc.recipientStatus(state, addr.address, canonical);

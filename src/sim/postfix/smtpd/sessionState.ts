@@ -49,6 +49,8 @@ export interface SmtpdSessionState {
   mailSize?: number;
   /** BODY=8BITMIME and the like, as given on MAIL FROM. */
   mailParams: string[];
+  /** What access tables asked of this transaction's message (HOLD, DISCARD, REDIRECT, PREPEND). */
+  messageActions: { hold?: boolean; discard?: boolean; redirect?: string; prepend: string[] };
   /** DSN: RET=FULL|HDRS and ENVID= from MAIL FROM. */
   ret?: string;
   envid?: string;
@@ -84,6 +86,7 @@ export function newSessionState(client: ClientInfo, serverAddress: string): Smtp
     serverAddress,
     esmtp: false,
     mailParams: [],
+    messageActions: { prepend: [] },
     recipients: [],
     errorCount: 0,
     where: 'CONNECT',
@@ -143,6 +146,7 @@ export function resetTransaction(state: SmtpdSessionState): void {
   state.sender = undefined;
   state.mailSize = undefined;
   state.mailParams = [];
+  state.messageActions = { prepend: [] };
   state.ret = undefined;
   state.envid = undefined;
   state.recipients = [];
