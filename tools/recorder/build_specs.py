@@ -1977,6 +1977,20 @@ smtp('smtp-client-restrictions-sasl-then-reject', 'smtpd_client_restrictions = p
      [S, *EHLO, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RSET', S, f'AUTH PLAIN {PLAIN_ALICE}', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, *QUIT],
      cf={**DOVECOT_AUTH, 'smtpd_client_restrictions': 'permit_sasl_authenticated, reject'}, sasl='dovecot')
 
+# -- access table actions beyond OK and REJECT (also recorded3) -----------------------------------------------
+def access_case(cid, about, action, rcpt='alice@mail.example.com'):
+    smtp(cid, about,
+         [S, *HELO, 'MAIL FROM:<carol@example.net>', S, f'RCPT TO:<{rcpt}>', S, *msg('Subject: action', '', 'x'), *QUIT],
+         cf={'smtpd_recipient_restrictions': 'check_recipient_access hash:/etc/postfix/rcpt_actions, permit_mynetworks, reject_unauth_destination'},
+         maps={'/etc/postfix/rcpt_actions': f'{rcpt} {action}\n'})
+
+
+access_case('smtp-access-action-hold', 'An access table answering HOLD: the message is accepted and put on hold; smtpd logs the action.', 'HOLD held for review')
+access_case('smtp-access-action-discard', 'An access table answering DISCARD: the message is accepted and thrown away.', 'DISCARD not wanted')
+access_case('smtp-access-action-warn', 'An access table answering WARN: a warning in the log, the mail goes on.', 'WARN suspicious recipient')
+access_case('smtp-access-action-prepend', 'An access table answering PREPEND: the header is added to the message.', 'PREPEND X-Checked: by the access table')
+access_case('smtp-access-action-redirect', 'An access table answering REDIRECT bob@mail.example.com: the message goes to bob instead.', 'REDIRECT bob@mail.example.com')
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
