@@ -1991,6 +1991,18 @@ access_case('smtp-access-action-warn', 'An access table answering WARN: a warnin
 access_case('smtp-access-action-prepend', 'An access table answering PREPEND: the header is added to the message.', 'PREPEND X-Checked: by the access table')
 access_case('smtp-access-action-redirect', 'An access table answering REDIRECT bob@mail.example.com: the message goes to bob instead.', 'REDIRECT bob@mail.example.com')
 
+# -- DNS tool options (also recorded3) ------------------------------------------------------------------------
+dns('dns-dig-nottlid-noclass', 'dig +noall +answer +nottlid +noclass: the answer without TTL and class columns.', 'dig +noall +answer +nottlid +noclass example.net MX')
+dns('dns-dig-short-identify', 'dig +short +identify: each answer followed by the server that gave it.', 'dig +short +identify mail.example.com')
+dns('dns-dig-port-option', 'dig -p 53 @127.0.0.1: the port given explicitly.', 'dig -p 53 @127.0.0.1 +short example.com MX')
+dns('dns-dig-type-class-order', 'dig IN MX example.com: class and type before the name.', 'dig +noall +answer IN MX example.com')
+dns('dns-dig-nocomments-answer', 'dig +nocomments: sections without their headers and comments.', 'dig +nocomments example.com A')
+dns('dns-host-a-option', 'host -a: every record (ANY over TCP) with the verbose dig-like layout.', 'host -a example.net')
+dns('dns-host-w-option', 'host -W 2 -t mx: a wait time and the MX records.', 'host -W 2 -t mx example.com')
+dns('dns-nslookup-port-option', 'nslookup -port=53 with a server.', 'nslookup -port=53 mail.example.com 127.0.0.1')
+dns('dns-nslookup-type-a-aaaa-both', 'nslookup -query=AAAA of a name with both A and AAAA records.', 'nslookup -query=AAAA mail.example.com')
+dns('dns-dig-multiple-questions', 'dig with two questions on one line, each with its own type.', 'dig +short example.com MX mail.example.com AAAA')
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
