@@ -93,6 +93,8 @@ export function accessAction(value: string, config: PostfixConfig, subject: stri
     return { kind: 'verdict', verdict: 'defer', reply: withText(config.int('access_map_defer_code'), '4.7.1', text) };
   }
   if (/^(permit|reject|defer|check|warn)_/.test(word)) return { kind: 'restriction', name: word, verdict: 'dunno' };
+  // A restriction class from smtpd_restriction_classes (e.g. "local_only").
+  if (config.list('smtpd_restriction_classes').includes(word)) return { kind: 'restriction', name: word, verdict: 'dunno' };
   const side = SIDE_ACTIONS[upper];
   // DISCARD ends the checks: the message goes nowhere anyway.
   if (side) return { kind: 'side', action: side, text, verdict: side === 'discard' ? 'permit' : 'dunno' };

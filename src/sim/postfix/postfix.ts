@@ -31,6 +31,7 @@ import { checkRecipient, relayGuardProblem, type CheckEnv, type Decision } from 
 import { SmtpdListener } from './smtpd/listener';
 import { TrivialRewrite } from './trivialRewrite';
 import type { DnsAnswer } from './dnsLists';
+import { Anvil } from './anvil';
 
 /** The program a master.cf service runs, for the services whose name differs from it. */
 const DAEMON_OF: Record<string, string> = { rewrite: 'trivial-rewrite', relay: 'relay/smtp' };
@@ -59,6 +60,8 @@ export class PostfixInstance {
   readonly build: PostfixBuild;
   config: PostfixConfig;
   readonly master: Master;
+  /** Client rate counts (smtpd_client_message_rate_limit, smtpd_client_recipient_rate_limit). */
+  readonly anvil: Anvil;
   readonly queue: QueueStore;
   tables!: TableContext;
   rewrite!: TrivialRewrite;
@@ -88,6 +91,7 @@ export class PostfixInstance {
     this.services = parseMasterCf(setupInfo.masterCf ?? DEBIAN_MASTER_CF).services;
     this.config = this.makeConfig(setupInfo.mainCf);
     this.master = new Master(() => host.newPid(), () => host.scheduler.now);
+    this.anvil = new Anvil(() => host.scheduler.now);
     // Each daemon process parses main.cf when it starts and logs what it finds wrong.
     this.master.onSpawn = (service, pid) => {
       for (const p of this.config.problems) if (p.level === 'warning') host.log.write(`postfix/${DAEMON_OF[service] ?? service}`, pid, `warning: ${p.text}`);

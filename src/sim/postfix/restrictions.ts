@@ -100,7 +100,11 @@ const DUNNO = (list: string, restriction: string, reason?: string): Decision => 
 /** Evaluates one restriction list; the result is the first permit/reject/defer, else dunno. */
 export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): Decision {
   const list = STAGE_LIST[stage];
-  const items = env.config.list(list);
+  return evaluateItems(env.config.list(list), stage, state, env, list);
+}
+
+/** The restrictions of a list (or of a restriction class) in order, with their arguments. */
+function evaluateItems(items: string[], stage: Stage, state: CheckState, env: CheckEnv, list: string): Decision {
   for (let i = 0; i < items.length; i++) {
     let name = items[i];
     let warnOnly = false;
@@ -120,6 +124,15 @@ export function evaluateList(stage: Stage, state: CheckState, env: CheckEnv): De
     return softened(d, env.config);
   }
   return DUNNO(list, '(end of list)');
+}
+
+/** check_client/helo/sender/recipient_access answer about their own subject, in any list. */
+function accessSubject(name: string, state: CheckState): { subject: string; what: string } | undefined {
+  if (name === 'check_client_access') return { subject: state.client.namaddr, what: 'Client host rejected' };
+  if (name === 'check_helo_access') return { subject: state.helo ?? '', what: 'Helo command rejected' };
+  if (name === 'check_sender_access') return { subject: state.sender ?? '', what: 'Sender address rejected' };
+  if (name === 'check_recipient_access' && state.recipient !== undefined) return { subject: state.recipient, what: 'Recipient address rejected' };
+  return undefined;
 }
 
 /** Keeps an access table's HOLD, DISCARD, WARN, PREPEND or REDIRECT for smtpd to carry out. */
@@ -320,9 +333,11 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       const found = accessLookup(name, arg, state, env);
       if (found.status === 'error') return reject(451, '4.3.0', 'Temporary lookup failure');
       if (found.status === 'notfound') return DUNNO(list, `${name} ${arg}`);
-      const action = accessAction(found.value, cfg, subject, what);
+      // The reply names what the table judged, whichever list it sits in.
+      const own = accessSubject(name, state) ?? { subject, what };
+      const action = accessAction(found.value, cfg, own.subject, own.what);
       if (action.kind === 'restriction') return evaluateOne(action.name, undefined, stage, state, env, list);
-      if (action.kind === 'side') noteSideAction(state, action, subject, what);
+      if (action.kind === 'side') noteSideAction(state, action, own.subject, own.what);
       return { verdict: action.verdict, list, restriction: `${name} ${arg}`, reply: 'reply' in action ? action.reply : undefined, reason: `${found.key} -> ${found.value}` };
     }
     case 'reject_sender_login_mismatch':
@@ -410,6 +425,8 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
       // "sleep N" pauses smtpd before the next restriction; the simulated reply carries no delay.
       return DUNNO(list, name);
     default:
+      // smtpd_restriction_classes: a name that stands for a list of restrictions of its own.
+      if (cfg.list('smtpd_restriction_classes').includes(name)) return evaluateItems(cfg.list(name), stage, state, env, list);
       // Postfix treats a restriction it does not know as a configuration error.
       env.info(`warning: unknown smtpd restriction: "${name}"`);
       return { verdict: 'defer', list, restriction: name, reply: '451 4.3.5 Server configuration error' };

@@ -73,6 +73,18 @@ export function endOfData(svc: SmtpdServices, state: SmtpdSessionState): boolean
     svc.reply(state, reply);
     return false;
   }
+  // smtpd_end_of_data_restrictions judge the whole message, once its last line is in.
+  const d = evaluateList('end-of-data', checkStateOf(state), svc.checkEnv);
+  if (svc.config.list('smtpd_end_of_data_restrictions').length > 0) svc.decision(state, d, 'data', state.client.namaddr);
+  if (d.verdict === 'reject' || d.verdict === 'defer') {
+    const to = state.recipients.length === 1 ? state.recipients[0].original : undefined;
+    const reply = d.reply ?? '554 5.7.1 Access denied';
+    svc.log(rejectLogLine(state, reply, { from: state.sender, to }));
+    svc.abortQueueFile(state);
+    resetTransaction(state);
+    svc.reply(state, reply);
+    return false;
+  }
   const result = svc.finishMessage(state);
   const queueId = state.queueId;
   resetTransaction(state);

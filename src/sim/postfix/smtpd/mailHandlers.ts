@@ -143,6 +143,8 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     }
     return fail(svc, state, 'mail', `555 5.5.4 Unsupported option: ${p}`);
   }
+  const overRate = svc.rateLimited(state, 'mail');
+  if (overRate) return fail(svc, state, 'mail', overRate);
   const limit = cfg.int('message_size_limit');
   if (size !== undefined && limit > 0 && size > limit) {
     const reply = '552 5.3.4 Message size exceeds fixed limit';
@@ -205,6 +207,8 @@ export function rcpt(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
     state.errorCount--;
     return false;
   }
+  const overRate = svc.rateLimited(state, 'rcpt');
+  if (overRate) return fail(svc, state, 'rcpt', overRate);
   const checkState = checkStateOf(state, { recipient: addr.address });
   for (const d of checkRecipient(checkState, svc.checkEnv)) {
     svc.decision(state, d, 'rcpt', addr.address);

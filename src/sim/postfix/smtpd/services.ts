@@ -31,6 +31,8 @@ export interface SmtpdServices {
   recipientStatus(state: SmtpdSessionState, original: string, canonical: string): RecipientStatus;
   /** Records a restriction decision in the trace. */
   decision(state: SmtpdSessionState, d: Decision, stage: string, subject: string): void;
+  /** anvil's answer for one MAIL or RCPT: the refusal when the client is over its rate, else undefined. */
+  rateLimited(state: SmtpdSessionState, event: 'mail' | 'rcpt'): string | undefined;
   /** Opens a queue file in incoming at the first accepted recipient; returns its id. */
   openQueueFile(state: SmtpdSessionState): string;
   /** Hands the message to cleanup; returns an error reply when cleanup refuses it. */

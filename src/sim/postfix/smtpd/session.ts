@@ -15,6 +15,9 @@ import { smtpdMachine, type SmtpdEvent } from './machine';
 import type { SmtpdServices } from './services';
 import { count, counterSummary, newSessionState, type ClientInfo, type SmtpdSessionState } from './sessionState';
 
+/** The commands smtpd_junk_command_limit applies to (SMTPD_CMD_FLAG_LIMIT). */
+const JUNK_LIMITED = new Set(['HELO', 'EHLO', 'RSET', 'NOOP', 'VRFY', 'ETRN']);
+
 /** Commands allowed before TLS when smtpd_tls_security_level = encrypt (SMTPD_CMD_FLAG_PRE_TLS). */
 const PRE_TLS = new Set(['HELO', 'EHLO', 'STARTTLS', 'NOOP', 'QUIT']);
 
@@ -55,6 +58,7 @@ export interface SmtpdSessionHost {
   readonly timeoutMs: number;
   readonly softErrorLimit: number;
   readonly hardErrorLimit: number;
+  readonly junkCommandLimit: number;
   readonly errorSleepMs: number;
   readonly myhostname: string;
   /** smtpd_tls_wrappermode (port 465): TLS from the first byte, before the greeting. */
@@ -85,6 +89,8 @@ export class SmtpdSession implements Peer {
   private readonly svc: SmtpdServices;
   private timer?: { cancel(): void };
   private ended = false;
+  /** Commands smtpd_junk_command_limit counts, so far in this session. */
+  private junkCommands = 0;
   private lastState = '';
   /** Lines still waiting in the input buffer, for the pipelining check. */
   private pending: string[] = [];
@@ -290,6 +296,8 @@ export class SmtpdSession implements Peer {
       return;
     }
     if (cmd.verb !== 'UNKNOWN') this.checkPipelining(cmd.verb);
+    // smtpd_junk_command_limit: past it, each HELO, EHLO, RSET, NOOP, VRFY or ETRN is an error.
+    if (JUNK_LIMITED.has(cmd.verb) && this.junkCommands++ > this.host.junkCommandLimit) this.state.errorCount++;
     this.send({ type: cmd.verb, cmd } as SmtpdEvent);
     this.afterCommand();
   }
