@@ -2003,6 +2003,25 @@ dns('dns-nslookup-port-option', 'nslookup -port=53 with a server.', 'nslookup -p
 dns('dns-nslookup-type-a-aaaa-both', 'nslookup -query=AAAA of a name with both A and AAAA records.', 'nslookup -query=AAAA mail.example.com')
 dns('dns-dig-multiple-questions', 'dig with two questions on one line, each with its own type.', 'dig +short example.com MX mail.example.com AAAA')
 
+# -- restriction classes, end-of-data checks and rate limits (also recorded3) ---------------------------------
+smtp('smtp-restriction-classes', 'smtpd_restriction_classes: staff@ may only be mailed by local senders (a class named in an access table).',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<staff@mail.example.com>', S, 'RSET', S, 'MAIL FROM:<alice@mail.example.com>', S, 'RCPT TO:<staff@mail.example.com>', S, *QUIT],
+     cf={'smtpd_restriction_classes': 'local_only', 'local_only': 'check_sender_access hash:/etc/postfix/local_senders, reject',
+         'smtpd_recipient_restrictions': 'check_recipient_access hash:/etc/postfix/protected, permit_mynetworks, reject_unauth_destination'},
+     maps={'/etc/postfix/protected': 'staff@mail.example.com local_only\n', '/etc/postfix/local_senders': 'mail.example.com OK\n'},
+     aliases='postmaster: root\nstaff: alice, bob\n')
+smtp('smtp-end-of-data-restrictions', 'smtpd_end_of_data_restrictions = check_sender_access with REJECT: the message is refused after its last line.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: eod', '', 'x'), *QUIT],
+     cf={'smtpd_end_of_data_restrictions': 'check_sender_access hash:/etc/postfix/eod_senders'}, maps={'/etc/postfix/eod_senders': 'carol@example.net REJECT not after all\n'})
+smtp('smtp-client-message-rate-limit', 'smtpd_client_message_rate_limit = 1 for a client outside mynetworks: the second MAIL FROM in the same minute is refused.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: one', '', 'x'), 'MAIL FROM:<carol@example.net>', S, *QUIT],
+     cf={'smtpd_client_message_rate_limit': '1', 'mynetworks_style': 'host'}, client='127.0.0.5')
+smtp('smtp-client-recipient-rate-limit', 'smtpd_client_recipient_rate_limit = 2 for a client outside mynetworks: the third RCPT in the minute is refused.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, 'RCPT TO:<bob@mail.example.com>', S, 'RCPT TO:<ansible@mail.example.com>', S, *QUIT],
+     cf={'smtpd_client_recipient_rate_limit': '2', 'mynetworks_style': 'host'}, client='127.0.0.5')
+smtp('smtp-junk-command-limit', 'smtpd_junk_command_limit = 2: NOOP, RSET and VRFY past the limit count as errors; with smtpd_hard_error_limit = 2 the server hangs up.',
+     [S, *HELO, 'NOOP', S, 'NOOP', S, 'NOOP', S, 'NOOP', S, S], cf={'smtpd_junk_command_limit': '2', 'smtpd_hard_error_limit': '2', 'smtpd_error_sleep_time': '0'})
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
