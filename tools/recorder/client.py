@@ -344,10 +344,23 @@ def play(protocol, dialogue, server, source, port=None, default_timeout=30.0):
                     out.append({'s': read_reply(command, time.monotonic() + 1)})
                     i += 1
                 if conn.buf:
-                    # lines the server wrote with its last reply before hanging up (Dovecot's
-                    # "-ERR Too many invalid bad commands." after the third unknown command)
                     rest = decode(conn.leftover()).split('\r\n')
-                    out[-1]['s'].extend(l for l in (rest[:-1] if rest[-1] == '' else rest))
+                    rest = rest[:-1] if rest[-1] == '' else rest
+                    if protocol == 'smtp':
+                        # a reply of its own written as smtpd hangs up ("421 ... too many errors"):
+                        # one s step per reply, as FORMAT.md has it
+                        reply = []
+                        for line in rest:
+                            reply.append(line)
+                            if re.match(r'^\d{3}(?: |$)', line):
+                                out.append({'s': reply})
+                                reply = []
+                        if reply:
+                            out.append({'s': reply})
+                    else:
+                        # lines the server wrote with its last reply before hanging up (Dovecot's
+                        # "-ERR Too many invalid bad commands." after the third unknown command)
+                        out[-1]['s'].extend(rest)
                 return out, True
         if batch and not conn.check_closed(0.05):
             send_batch()
