@@ -62,3 +62,29 @@ describe('smtpd limits and classes', () => {
     expect(maillog(w, 'mail.example.com').join('\n')).toContain('too many errors after NOOP from localhost[127.0.0.1]');
   });
 });
+
+describe('milters that are not running, and inline tables', () => {
+  it('refuses MAIL with 451 4.7.1 when the milter is unreachable and milter_default_action is tempfail', () => {
+    const w = world({ smtpd_milters: 'inet:127.0.0.1:8891' });
+    const { replies } = talk(w, 'mail.example.com', '127.0.0.1', ['HELO c', 'MAIL FROM:<carol@example.net>', 'QUIT']);
+    expect(replies[1]).toEqual(['250 mail.example.com']);
+    expect(replies[2]).toEqual(['451 4.7.1 Service unavailable - try again later']);
+    w.runUntilQuiet();
+    const log = maillog(w, 'mail.example.com').join('\n');
+    expect(log).toContain('warning: connect to Milter service inet:127.0.0.1:8891: Connection refused');
+    expect(log).toContain('NOQUEUE: milter-reject: CONNECT from localhost[127.0.0.1]: 451 4.7.1 Service unavailable - try again later; proto=SMTP');
+  });
+
+  it('carries on without the milter when milter_default_action is accept', () => {
+    const { replies } = talk(world({ smtpd_milters: 'inet:127.0.0.1:8891', milter_default_action: 'accept' }), 'mail.example.com', '127.0.0.1', ['HELO c', 'MAIL FROM:<carol@example.net>', 'QUIT']);
+    expect(replies[2]).toEqual(['250 2.1.0 Ok']);
+  });
+
+  it('reads an inline:{...} table with blanks inside its braces', () => {
+    const w = world({ virtual_alias_maps: 'inline:{ info@mail.example.com=alice@mail.example.com }' });
+    const { replies } = talk(w, 'mail.example.com', '127.0.0.1', ['HELO c', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<info@mail.example.com>', 'DATA', 'x', '.', 'QUIT']);
+    expect(replies[3]).toEqual(['250 2.1.5 Ok']);
+    w.runUntilQuiet();
+    expect(w.host('mail.example.com')!.store.get('/var/mail/alice')?.messages).toHaveLength(1);
+  });
+});

@@ -7,6 +7,7 @@ import { networkContains, parseIp, parseNetwork } from '../../core/ip';
 import type { Accounts } from '../../host/accounts';
 import type { VirtualFs } from '../../host/fs';
 import { parseTableSource } from './tableSource';
+import { splitList } from '../config';
 
 export type LookupResult = { status: 'found'; value: string } | { status: 'notfound' } | { status: 'error'; reason: string };
 
@@ -203,8 +204,8 @@ function jsFlags(type: 'regexp' | 'pcre', flags: string): string {
 
 /** A list of tables searched in order, as alias_maps or local_recipient_maps are. */
 export function openTables(value: string, ctx: TableContext): LookupTable[] {
-  return value
-    .split(/[\s,]+/)
+  // Split as Postfix splits lists: "inline:{ a=b, c=d }" stays one table.
+  return splitList(value)
     .filter((s) => s.includes(':'))
     .map((s) => openTable(s, ctx));
 }

@@ -83,6 +83,8 @@ function greet(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand, 
       return false;
     }
   }
+  // An unreachable milter's verdict on HELO is only logged; smtpd refuses at MAIL.
+  if (state.milterReply) svc.log(`NOQUEUE: milter-reject: ${cmd.verb} from ${state.client.namaddr}: ${state.milterReply}; proto=${esmtp ? 'ESMTP' : 'SMTP'} helo=<${state.heloName}>`);
   const hostname = svc.config.get('myhostname');
   if (esmtp) {
     const notice = discardedKeywordsNotice(svc);

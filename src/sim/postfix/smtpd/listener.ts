@@ -17,6 +17,7 @@ import type { PostfixInstance } from '../postfix';
 import { recipientStatus, type RecipientStatus } from '../recipientCheck';
 import { evaluateList, type CheckEnv } from '../restrictions';
 import { softenReply } from '../softBounce';
+import { milterFailureReply, unreachableMilters } from './milters';
 import { receivedHeader } from './received';
 import type { SmtpdServices } from './services';
 import { SmtpdSession, type SmtpdActor, type SmtpdSessionHost } from './session';
@@ -151,10 +152,12 @@ export class SmtpdListener implements Listener {
         return d.verdict === 'reject' || d.verdict === 'defer' ? d.reply : undefined;
       },
       connectNotices: (client) => {
-        if (!/\$\{?mynetworks|smtpd_client_connection_limit_exceptions/.test(cfg.raw('smtpd_client_event_limit_exceptions') ?? '')) return [];
+        const milters = unreachableMilters(cfg);
+        if (!/\$\{?mynetworks|smtpd_client_connection_limit_exceptions/.test(cfg.raw('smtpd_client_event_limit_exceptions') ?? '')) return milters;
         const m = this.mynetworks.matches(client.address, client.namaddr);
-        return m.legacyNotice ? [m.legacyNotice] : [];
+        return m.legacyNotice ? [m.legacyNotice, ...milters] : milters;
       },
+      milterReply: milterFailureReply(cfg),
     };
   }
 

@@ -161,6 +161,10 @@ export function mail(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCom
       }
     }
   }
+  if (state.milterReply) {
+    svc.log(rejectLogLine(state, state.milterReply, { from: addr.address }, 'milter-reject'));
+    return fail(svc, state, 'mail', state.milterReply);
+  }
   state.sender = addr.address;
   state.mailSize = size;
   state.mailParams = params;

@@ -59,6 +59,8 @@ export interface SmtpdSessionHost {
   readonly softErrorLimit: number;
   readonly hardErrorLimit: number;
   readonly junkCommandLimit: number;
+  /** What an unreachable milter makes smtpd answer (milter_default_action = tempfail), if anything. */
+  readonly milterReply?: string;
   readonly errorSleepMs: number;
   readonly myhostname: string;
   /** smtpd_tls_wrappermode (port 465): TLS from the first byte, before the greeting. */
@@ -119,6 +121,10 @@ export class SmtpdSession implements Peer {
   start(): void {
     this.host.log(this.pid, `connect from ${this.state.client.namaddr}`);
     for (const line of this.host.connectNotices(this.state.client)) this.host.log(this.pid, line);
+    if (this.host.milterReply) {
+      this.state.milterReply = this.host.milterReply;
+      this.host.log(this.pid, `NOQUEUE: milter-reject: CONNECT from ${this.state.client.namaddr}: ${this.host.milterReply}; proto=SMTP`);
+    }
     if (this.reused) this.actor.send({ type: 'CONNECT', svc: this.svc, state: this.state });
     else this.actor.start();
     if (this.host.wrapperMode) {

@@ -78,6 +78,8 @@ export interface SmtpdSessionState {
   tlsPending: boolean;
   /** smtpd_client_restrictions refused the client at connect time (smtpd_delay_reject = no). */
   accessDenied?: boolean;
+  /** Set when an unreachable milter makes smtpd refuse this session's mail (milter_default_action). */
+  milterReply?: string;
 }
 
 export function newSessionState(client: ClientInfo, serverAddress: string): SmtpdSessionState {
