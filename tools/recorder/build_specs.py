@@ -2022,6 +2022,24 @@ smtp('smtp-client-recipient-rate-limit', 'smtpd_client_recipient_rate_limit = 2 
 smtp('smtp-junk-command-limit', 'smtpd_junk_command_limit = 2: NOOP, RSET and VRFY past the limit count as errors; with smtpd_hard_error_limit = 2 the server hangs up.',
      [S, *HELO, 'NOOP', S, 'NOOP', S, 'NOOP', S, 'NOOP', S, S], cf={'smtpd_junk_command_limit': '2', 'smtpd_hard_error_limit': '2', 'smtpd_error_sleep_time': '0'})
 
+# -- milters and other table types (also recorded3) ----------------------------------------------------------
+smtp('smtp-milter-not-running', 'smtpd_milters = inet:127.0.0.1:8891 with no milter listening (opendkim not started) and the default milter_default_action = tempfail.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT], cf={'smtpd_milters': 'inet:127.0.0.1:8891'})
+smtp('smtp-milter-not-running-accept', 'smtpd_milters with no milter listening and milter_default_action = accept: mail goes on without it.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<alice@mail.example.com>', S, *msg('Subject: no milter', '', 'x'), *QUIT],
+     cf={'smtpd_milters': 'inet:127.0.0.1:8891', 'milter_default_action': 'accept'})
+smtp('smtp-regexp-access-table', 'check_recipient_access regexp: a pattern table refuses every recipient starting with "spam".',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<spammy@mail.example.com>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_recipient_restrictions': 'check_recipient_access regexp:/etc/postfix/rcpt.regexp, permit_mynetworks, reject_unauth_destination'},
+     maps={'/etc/postfix/rcpt.regexp': '/^spam/ REJECT no spam here\n'})
+smtp('smtp-pcre-access-table', 'check_sender_access pcre: a case-insensitive pattern for a sender domain.',
+     [S, *HELO, 'MAIL FROM:<x@Bad.Example>', S, 'RCPT TO:<alice@mail.example.com>', S, *QUIT],
+     cf={'smtpd_sender_restrictions': 'check_sender_access pcre:/etc/postfix/sender.pcre'},
+     maps={'/etc/postfix/sender.pcre': '/@bad\\.example$/i 550 go away\n'})
+smtp('smtp-inline-table', 'An inline:{...} table as virtual_alias_maps: info@ goes to alice.',
+     [S, *HELO, 'MAIL FROM:<carol@example.net>', S, 'RCPT TO:<info@mail.example.com>', S, *msg('Subject: inline', '', 'x'), *QUIT],
+     cf={'virtual_alias_maps': 'inline:{ info@mail.example.com=alice@mail.example.com }'})
+
 
 def main():
     if len(sys.argv) > 2 and sys.argv[1] == '--ids':
