@@ -32,7 +32,8 @@ export function accessLookup(restriction: string, tableSpec: string, state: Chec
   return { status: 'notfound' };
 }
 
-function domainKeys(domain: string, parents: boolean): string[] {
+/** A host or domain name, then its parent domains (".example.com", or "example.com" with parents). */
+export function domainKeys(domain: string, parents: boolean): string[] {
   const d = domain.toLowerCase();
   const out = [d];
   const labels = d.split('.');
@@ -49,14 +50,14 @@ function addressKeys(address: string, parents: boolean): string[] {
 }
 
 function clientKeys(name: string, address: string, parents: boolean): string[] {
-  const out = name && name !== 'unknown' ? domainKeys(name, parents) : [];
-  out.push(address);
-  const ip = parseIp(address);
-  if (ip?.family === 4) {
-    const parts = address.split('.');
-    for (let n = 3; n >= 1; n--) out.push(parts.slice(0, n).join('.'));
-  }
-  return out;
+  return [...(name && name !== 'unknown' ? domainKeys(name, parents) : []), ...ipAddressKeys(address)];
+}
+
+/** An address, then (IPv4) its shorter prefixes "1.2.3", "1.2", "1". */
+export function ipAddressKeys(address: string): string[] {
+  if (parseIp(address)?.family !== 4) return [address];
+  const parts = address.split('.');
+  return [address, parts.slice(0, 3).join('.'), parts.slice(0, 2).join('.'), parts[0]];
 }
 
 const SIDE_ACTIONS: Record<string, SideActionKind> = { HOLD: 'hold', DISCARD: 'discard', WARN: 'warn', PREPEND: 'prepend', REDIRECT: 'redirect' };

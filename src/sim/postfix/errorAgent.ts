@@ -38,7 +38,7 @@ export class PseudoAgent implements DeliveryAgent {
     host.scheduler.after(TIMING.agentReportMs, () => {
       const results = req.recipients.map((recipient) => {
         const r = { recipient, ...this.outcome(req.nexthop, recipient.address) };
-        this.log(req, r, pid, started);
+        this.log(req.file, r, pid, started);
         return r;
       });
       master.release(this.service, pid);
@@ -53,7 +53,7 @@ export class PseudoAgent implements DeliveryAgent {
   passNow(file: QueueFile, recipient: QueueRecipient, nexthop: string, started: number): RecipientResult {
     const pid = this.master.acquire(this.service);
     const r = { recipient, ...this.outcome(nexthop, recipient.address) };
-    this.log({ file, recipients: [recipient], nexthop } as DeliveryRequest, r, pid, started);
+    this.log(file, r, pid, started);
     this.master.release(this.service, pid);
     return r;
   }
@@ -70,8 +70,7 @@ export class PseudoAgent implements DeliveryAgent {
     return { status, dsn: `${m[1]}.${m[2]}.${m[3]}`, reason: m[4] };
   }
 
-  private log(req: DeliveryRequest, r: RecipientResult, pid: number, started: number): void {
-    const { file } = req;
+  private log(file: QueueFile, r: RecipientResult, pid: number, started: number): void {
     const activated = file.activatedAt ?? file.arrival;
     const delays = formatDelays({
       beforeQmgr: (activated - file.arrival) / 1000,

@@ -3,8 +3,10 @@
  * Postfix's order with Postfix's reply texts. Every list evaluation ends in a decision that names
  * the restriction that made it, which is what the UI shows at the relay gate.
  */
-import { networkContains, parseIp, parseNetwork } from '../core/ip';
+import { parseIp } from '../core/ip';
 import { splitAddress } from './address';
+import { clientInList } from './clientList';
+import { validHostname, validMailhostLiteral } from './validHostname';
 import type { PostfixConfig } from './config';
 import { accessLookup, accessAction, type AccessAction, type SideActionKind } from './accessMaps';
 import { addressDomain, lookupList, rblReply, reversedClient, type DnsAnswer, type ListedSubject } from './dnsLists';
@@ -275,7 +277,7 @@ function evaluateOne(name: string, arg: string | undefined, stage: Stage, state:
     }
     case 'reject_invalid_helo_hostname':
     case 'reject_invalid_hostname': {
-      if (!state.helo || validHostname(state.helo)) return DUNNO(list, name);
+      if (!state.helo || validHeloName(state.helo)) return DUNNO(list, name);
       return { verdict: 'reject', list, restriction: name, reply: `${cfg.int('invalid_hostname_reject_code')} 5.5.2 <${state.helo}>: Helo command rejected: Invalid name` };
     }
     case 'reject_unknown_recipient_domain':
@@ -475,18 +477,8 @@ function mxBackup(state: CheckState, env: CheckEnv, list: string): Decision {
   if (records.some((r) => r.preference === best && isOwn(r.host))) return DUNNO(list, name, `this host is a primary MX for ${domain}`);
   if (!records.some((r) => r.preference > best && isOwn(r.host))) return DUNNO(list, name, `this host is not an MX for ${domain}`);
   const networks = env.config.list('permit_mx_backup_networks');
-  if (networks.length > 0 && !inNetworks(networks, state.client.address)) return DUNNO(list, name, 'the client is not in permit_mx_backup_networks');
+  if (networks.length > 0 && !clientInList(networks, state.client)) return DUNNO(list, name, 'the client is not in permit_mx_backup_networks');
   return PERMIT(list, name, `this host is a backup MX for ${domain}`);
-}
-
-/** Is the address in one of these "net/mask" entries (a list such as permit_mx_backup_networks)? */
-function inNetworks(entries: string[], address: string): boolean {
-  const ip = parseIp(address);
-  if (!ip) return false;
-  return entries.some((e) => {
-    const net = parseNetwork(e.replace(/^\[([^\]]+)\]/, '$1'));
-    return net !== undefined && networkContains(net, ip);
-  });
 }
 
 /** reject_plaintext_session: the reply names no address, only the missing encryption. */
@@ -575,9 +567,11 @@ function unknownDomain(name: string, state: CheckState, env: CheckEnv, list: str
   };
 }
 
-/** RFC 1035-style host name or an address literal, as reject_invalid_helo_hostname wants. */
-function validHostname(name: string): boolean {
-  if (/^\[[^\]]+\]$/.test(name)) return true;
-  if (name.length > 255) return false;
-  return name.split('.').every((label, i, all) => (label === '' ? i === all.length - 1 && i > 0 : /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/.test(label) || /^[A-Za-z0-9_]+$/.test(label)));
+/**
+ * reject_invalid_helo_hostname's test: an address literal, a bare address, or a host name by
+ * valid_hostname() (a trailing dot allowed).
+ */
+function validHeloName(name: string): boolean {
+  if (name.startsWith('[')) return validMailhostLiteral(name);
+  return parseIp(name) !== undefined || validHostname(name.replace(/\.$/, ''));
 }

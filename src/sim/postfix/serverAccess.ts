@@ -5,8 +5,7 @@
  * parent that has some), or just the domain's own addresses. Each server is looked up by name
  * (and, as for check_client_access, its parent domains), then by each of its IPv4 addresses.
  */
-import { parseIp } from '../core/ip';
-import type { AccessFound } from './accessMaps';
+import { domainKeys, ipAddressKeys, type AccessFound } from './accessMaps';
 import type { DnsAnswer } from './dnsLists';
 import { openTable, type TableContext } from './maps/lookupTable';
 
@@ -29,26 +28,13 @@ function serversOf(kind: ServerKind, domain: string, ask: ServerDnsAsk): { names
   return { names: [], addressesOnly: false };
 }
 
-function nameKeys(name: string, parents: boolean): string[] {
-  const labels = name.toLowerCase().split('.');
-  const out = [labels.join('.')];
-  for (let i = 1; i < labels.length; i++) out.push(parents ? labels.slice(i).join('.') : `.${labels.slice(i).join('.')}`);
-  return out;
-}
-
-function addressKeys(address: string): string[] {
-  if (parseIp(address)?.family !== 4) return [address];
-  const parts = address.split('.');
-  return [address, parts.slice(0, 3).join('.'), parts.slice(0, 2).join('.'), parts[0]];
-}
-
 export function serverAccessLookup(kind: ServerKind, domain: string, tableSpec: string, tables: TableContext, parents: boolean, ask: ServerDnsAsk): AccessFound {
   const table = openTable(tableSpec, tables);
   const { names, addressesOnly } = serversOf(kind, domain.replace(/\.$/, '').toLowerCase(), ask);
   for (const server of names) {
-    const keys = addressesOnly ? [] : nameKeys(server, parents);
+    const keys = addressesOnly ? [] : domainKeys(server, parents);
     const a = ask(server, 'A');
-    if (a.status === 'ok') for (const address of a.data) keys.push(...addressKeys(address));
+    if (a.status === 'ok') for (const address of a.data) keys.push(...ipAddressKeys(address));
     for (const key of keys) {
       const r = table.lookup(key);
       if (r.status === 'error') return { status: 'error' };

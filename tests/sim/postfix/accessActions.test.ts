@@ -16,7 +16,7 @@ function send(action: string) {
   const { replies } = talk(w, 'mail.example.com', '127.0.0.1', ['HELO c', 'MAIL FROM:<carol@example.net>', 'RCPT TO:<alice@mail.example.com>', 'DATA', 'Subject: action', '', 'x', '.', 'QUIT']);
   w.runUntilQuiet();
   const host = w.host('mail.example.com')!;
-  return { replies, log: maillog(w, 'mail.example.com').join('\n'), box: (user: string) => host.store.get(`/var/mail/${user}`)?.messages ?? [], host };
+  return { replies, log: maillog(w, 'mail.example.com').join('\n'), box: (user: string) => host.store.get(`/var/mail/${user}`)?.messages ?? [] };
 }
 
 describe('access table actions', () => {

@@ -6,7 +6,8 @@ import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
 import { checkStateOf, count, resetTransaction, type SmtpdSessionState } from './sessionState';
 import { evaluateList } from '../restrictions';
-import { clientAuthorized, XCLIENT_KEYWORD, XFORWARD_KEYWORD } from './xclientHandlers';
+import { clientInList } from '../clientList';
+import { XCLIENT_KEYWORD, XFORWARD_KEYWORD } from './xclientHandlers';
 
 /** The EHLO keywords in the order Postfix prints them. */
 export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): string[] {
@@ -25,8 +26,8 @@ export function ehloKeywords(svc: SmtpdServices, state: SmtpdSessionState): stri
     out.push(`AUTH ${mechs}`);
     if (cfg.bool('broken_sasl_auth_clients')) out.push(`AUTH=${mechs}`);
   }
-  if (clientAuthorized(cfg.list('smtpd_authorized_xclient_hosts'), state.client)) out.push(XCLIENT_KEYWORD);
-  if (clientAuthorized(cfg.list('smtpd_authorized_xforward_hosts'), state.client)) out.push(XFORWARD_KEYWORD);
+  if (clientInList(cfg.list('smtpd_authorized_xclient_hosts'), state.client)) out.push(XCLIENT_KEYWORD);
+  if (clientInList(cfg.list('smtpd_authorized_xforward_hosts'), state.client)) out.push(XFORWARD_KEYWORD);
   out.push('ENHANCEDSTATUSCODES', '8BITMIME', 'DSN');
   if (cfg.bool('smtputf8_enable')) out.push('SMTPUTF8');
   out.push('CHUNKING');

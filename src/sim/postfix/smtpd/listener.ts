@@ -5,7 +5,8 @@
  * real master leaves it while it throttles the broken service.
  */
 import type { Connection, Listener, Peer } from '../../core/network';
-import { formatIp, networkContains, parseIp, parseNetwork } from '../../core/ip';
+import { formatIp, parseIp } from '../../core/ip';
+import { clientInList } from '../clientList';
 import { syslogStamp } from '../../core/time';
 import { withSecurityOptions } from '../../sasl/securityOptions';
 import type { SaslServer } from '../../sasl/types';
@@ -241,23 +242,14 @@ export class SmtpdListener implements Listener {
   private rateLimited(state: SmtpdSessionState, event: 'mail' | 'rcpt', log: (text: string) => void): string | undefined {
     const cfg = this.config;
     const limit = cfg.int(event === 'mail' ? 'smtpd_client_message_rate_limit' : 'smtpd_client_recipient_rate_limit');
-    if (limit <= 0 || this.eventLimitExempt(state.client.address)) return undefined;
+    // smtpd_client_event_limit_exceptions ($mynetworks by default): clients no rate limit applies to.
+    if (limit <= 0 || clientInList(cfg.list('smtpd_client_event_limit_exceptions'), state.client)) return undefined;
     const service = this.masterService.name;
     const n = this.postfix.anvil.count(event, service, state.client.address, cfg.seconds('anvil_rate_time_unit') * 1000);
     if (n <= limit) return undefined;
     const what = event === 'mail' ? 'Message delivery request' : 'Recipient address';
     log(`warning: ${what} rate limit exceeded: ${n} from ${state.client.namaddr} for service ${service}`);
     return event === 'mail' ? `450 4.7.1 Error: too much mail from ${state.client.address}` : `450 4.7.1 Error: too many recipients from ${state.client.address}`;
-  }
-
-  /** smtpd_client_event_limit_exceptions ($mynetworks by default): clients no rate limit applies to. */
-  private eventLimitExempt(address: string): boolean {
-    const ip = parseIp(address);
-    if (!ip) return false;
-    return this.config.list('smtpd_client_event_limit_exceptions').some((entry) => {
-      const net = parseNetwork(entry.replace(/^\[([^\]]+)\]/, '$1'));
-      return net !== undefined && networkContains(net, ip);
-    });
   }
 
   /** What smtpd hands cleanup: its Received: header on top of the message lines. */

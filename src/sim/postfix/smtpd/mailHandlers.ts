@@ -64,15 +64,13 @@ function permitLogText(restriction: string, setting: string, state: CheckState):
   const wanted = setting.split(/[\s,]+/).filter(Boolean);
   if (!wanted.includes('static:all') && !wanted.includes(action)) return undefined;
   const kind = PERMIT_CLASS.find(([re]) => re.test(action))?.[1] ?? 'recipient';
-  const subject =
-    kind === 'client'
-      ? `Client host=${state.client.namaddr}`
-      : kind === 'helo'
-        ? `Helo command=${state.helo ?? ''}`
-        : kind === 'sender'
-          ? `Sender address=${state.sender ?? ''}`
-          : `Recipient address=${state.recipient ?? ''}`;
-  return `action=${action} for ${subject} `;
+  const subjects = {
+    client: `Client host=${state.client.namaddr}`,
+    helo: `Helo command=${state.helo ?? ''}`,
+    sender: `Sender address=${state.sender ?? ''}`,
+    recipient: `Recipient address=${state.recipient ?? ''}`,
+  };
+  return `action=${action} for ${subjects[kind]} `;
 }
 
 function fail(svc: SmtpdServices, state: SmtpdSessionState, name: string, reply: string): false {

@@ -6,7 +6,7 @@
  * client's name and address, forgets the HELO name and greets again with 220, as if the real
  * client had just connected.
  */
-import { networkContains, parseIp, parseNetwork } from '../../core/ip';
+import { clientInList } from '../clientList';
 import type { SmtpdCommand } from './command';
 import type { SmtpdServices } from './services';
 import { count, resetTransaction, type SmtpdSessionState } from './sessionState';
@@ -17,16 +17,6 @@ export const XFORWARD_KEYWORD = 'XFORWARD NAME ADDR PROTO HELO SOURCE PORT IDENT
 
 const XCLIENT_NAMES = new Set(['NAME', 'ADDR', 'PROTO', 'HELO', 'REVERSE_NAME', 'PORT', 'LOGIN', 'DESTADDR', 'DESTPORT']);
 const XFORWARD_NAMES = new Set(['NAME', 'ADDR', 'PROTO', 'HELO', 'SOURCE', 'PORT', 'IDENT']);
-
-/** Is the client in this list of networks, addresses and host names (smtpd_authorized_*_hosts)? */
-export function clientAuthorized(entries: string[], client: { name: string; address: string }): boolean {
-  const ip = parseIp(client.address);
-  return entries.some((entry) => {
-    const net = parseNetwork(entry.replace(/^\[([^\]]+)\]/, '$1'));
-    if (net) return ip !== undefined && networkContains(net, ip);
-    return entry.toLowerCase() === client.name.toLowerCase();
-  });
-}
 
 /** "NAME=relay.example ADDR=192.0.2.1" -> attributes, or the first bad word. */
 function attributes(args: string[], allowed: Set<string>): { values: Map<string, string> } | { bad: string } {
@@ -49,7 +39,7 @@ export function xclient(svc: SmtpdServices, state: SmtpdSessionState, cmd: Smtpd
   state.where = 'XCLIENT';
   // Postfix counts XCLIENT as a failure even when it works: the session it counted in is gone.
   count(state, 'xclient', false);
-  if (!clientAuthorized(svc.config.list('smtpd_authorized_xclient_hosts'), state.client)) {
+  if (!clientInList(svc.config.list('smtpd_authorized_xclient_hosts'), state.client)) {
     svc.reply(state, '550 5.7.0 Error: insufficient authorization');
     return false;
   }
@@ -79,7 +69,7 @@ export function xclient(svc: SmtpdServices, state: SmtpdSessionState, cmd: Smtpd
 
 export function xforward(svc: SmtpdServices, state: SmtpdSessionState, cmd: SmtpdCommand): boolean {
   state.where = 'XFORWARD';
-  if (!clientAuthorized(svc.config.list('smtpd_authorized_xforward_hosts'), state.client)) {
+  if (!clientInList(svc.config.list('smtpd_authorized_xforward_hosts'), state.client)) {
     count(state, 'xforward', false);
     svc.reply(state, '550 5.7.0 Error: insufficient authorization');
     return false;
